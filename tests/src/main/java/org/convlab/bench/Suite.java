@@ -1,0 +1,31 @@
+package org.convlab.bench;
+
+import java.util.List;
+
+/**
+ * A named group of workloads, run by {@code Bench <name>} and reported as one table.
+ */
+public interface Suite {
+
+    /**
+     * Returns the subcommand that runs this suite.
+     *
+     * @return a short lower-case name such as {@code gemm}
+     */
+    String name();
+
+    /**
+     * Returns what the suite measures, for {@code Bench --help}.
+     *
+     * @return one line
+     */
+    String description();
+
+    /**
+     * Returns the workloads, in report order. Workload setups must be cheap to create: they only run
+     * when measured.
+     *
+     * @return the workloads, with names unique within the suite
+     */
+    List<Workload> workloads();
+}
