@@ -28,4 +28,14 @@ public interface Suite {
      * @return the workloads, with names unique within the suite
      */
     List<Workload> workloads();
+
+    /**
+     * Returns Markdown to print after the suite's table, such as ratios between its rows; empty by default.
+     *
+     * @param measurements the measured workloads, in report order (a filter may have left some out)
+     * @return Markdown, empty or ending with a newline
+     */
+    default String summary(List<Measurement> measurements) {
+        return "";
+    }
 }
