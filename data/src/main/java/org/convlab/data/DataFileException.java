@@ -6,8 +6,9 @@ import java.io.IOException;
  * A data file or folder that cannot be used: missing, truncated, corrupt, or with contents that
  * disagree with its format. The message is {@code "<file>: <problem>"}, e.g.
  * {@code "/data/train-images-idx3-ubyte.gz: bad magic 0x00000801, expected 0x00000803 (images)"}.
+ * Subclasses name the kind of file, such as a checkpoint.
  */
-public final class DataFileException extends IOException {
+public class DataFileException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final String file;

@@ -4,7 +4,7 @@ import org.convlab.autograd.Shapes;
 import org.convlab.autograd.Tensor;
 
 /** A convolution layer: filters (F, C, HH, WW) and bias (F), computed by the fused {@link F#conv2d}. */
-public final class Conv2d extends Module {
+public final class Conv2d extends WeightedLayer {
     private final int inChannels;
     private final int outChannels;
     private final int kernelH;
@@ -24,24 +24,12 @@ public final class Conv2d extends Module {
         this.pad = b.pad;
         int fanIn = inChannels * kernelH * kernelW;
         int fanOut = outChannels * kernelH * kernelW;
-        registerParameter("weight", b.init.weights(b.dtype, b.rngOrDefault(), fanIn, fanOut,
-                outChannels, inChannels, kernelH, kernelW));
-        registerParameter("bias", Tensor.zeros(b.dtype, outChannels));
+        registerWeightAndBias(b, fanIn, fanOut, outChannels, outChannels, inChannels, kernelH, kernelW);
     }
 
     /** A builder; inChannels, outChannels and kernel are required. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** The filters (F, C, HH, WW). */
-    public Tensor weight() {
-        return parameter("weight");
-    }
-
-    /** The bias (F). */
-    public Tensor bias() {
-        return parameter("bias");
     }
 
     @Override

@@ -7,30 +7,19 @@ import org.convlab.autograd.Tensor;
  * A fully-connected (affine) layer with CS231n's layout: weight (D, M), bias (M),
  * {@code out = flatten(x)·W + b}; see {@link F#affine}.
  */
-public final class Linear extends Module {
+public final class Linear extends WeightedLayer {
     private final int inFeatures;
     private final int outFeatures;
 
     private Linear(Builder b) {
         this.inFeatures = LayerOptions.require("Linear", "inFeatures", b.inFeatures);
         this.outFeatures = LayerOptions.require("Linear", "outFeatures", b.outFeatures);
-        registerParameter("weight", b.init.weights(b.dtype, b.rngOrDefault(), inFeatures, outFeatures, inFeatures, outFeatures));
-        registerParameter("bias", Tensor.zeros(b.dtype, outFeatures));
+        registerWeightAndBias(b, inFeatures, outFeatures, outFeatures, inFeatures, outFeatures);
     }
 
     /** A builder; inFeatures and outFeatures are required. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** The weights (D, M). */
-    public Tensor weight() {
-        return parameter("weight");
-    }
-
-    /** The bias (M). */
-    public Tensor bias() {
-        return parameter("bias");
     }
 
     @Override

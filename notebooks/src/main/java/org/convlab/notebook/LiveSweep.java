@@ -32,14 +32,10 @@ import org.convlab.sweep.TrialResult;
  */
 public final class LiveSweep implements SweepListener {
     private final Metric objective;
-    private final long intervalNanos;
-    private final LongSupplier clock;
+    private final ThrottledDisplay output;
     private final List<TrialResult> ended = new ArrayList<>();
     private String round = "";
     private SweepProgress progress;
-    private String displayId;
-    private long lastShown;
-    private int updates;
 
     /** A live view of a sweep ranked by validation accuracy, updated at most once per {@link LiveTraining#DEFAULT_INTERVAL}. */
     public LiveSweep() {
@@ -59,26 +55,22 @@ public final class LiveSweep implements SweepListener {
 
     /** A live view that reads the time from {@code clock} (nanoseconds), for tests. */
     LiveSweep(Metric objective, Duration interval, LongSupplier clock) {
-        if (interval.isNegative()) {
-            throw new IllegalArgumentException("LiveSweep: the interval must not be negative, got " + interval);
-        }
+        this.output = new ThrottledDisplay("LiveSweep", interval, clock, this::view);
         this.objective = objective;
-        this.intervalNanos = interval.toNanos();
-        this.clock = clock;
     }
 
     /** Shows the round starting: a new output for the first, an update for the later ones. */
     @Override
     public void onRound(int index, SearchSpace space, int trials) {
         round = String.format(Locale.ROOT, "round %d: %d trials over %s", index + 1, trials, space);
-        show();
+        output.show();
     }
 
     /** Notes the trial started; updates the view if the interval has passed. */
     @Override
     public void onTrialStart(Trial trial, SweepProgress now) {
         progress = now;
-        updateIfDue();
+        output.showIfDue();
     }
 
     /** Records the trial's result; updates the view if the interval has passed or no trial is left. */
@@ -87,20 +79,20 @@ public final class LiveSweep implements SweepListener {
         ended.add(result);
         progress = now;
         if (now.running() == 0 && now.done() >= now.planned()) {
-            show();
+            output.show();
         } else {
-            updateIfDue();
+            output.showIfDue();
         }
     }
 
     /** The id of this view's output, or {@code null} before the sweep starts. */
     public String displayId() {
-        return displayId;
+        return output.displayId();
     }
 
     /** How many times the view was shown or replaced. */
     int updates() {
-        return updates;
+        return output.updates();
     }
 
     /** The view as it stands: the progress as text and, with the chart, as HTML. */
@@ -121,22 +113,6 @@ public final class LiveSweep implements SweepListener {
         }
         data.putHTML(html.append("</div>").toString());
         return data;
-    }
-
-    private void updateIfDue() {
-        if (clock.getAsLong() - lastShown >= intervalNanos) {
-            show();
-        }
-    }
-
-    private void show() {
-        if (displayId == null) {
-            displayId = Display.display(view());
-        } else {
-            Display.updateDisplay(displayId, view());
-        }
-        lastShown = clock.getAsLong();
-        updates++;
     }
 
     /** {@code 7/16 trial runs done, 2 running · 40 s elapsed · ETA about 52 s}. */

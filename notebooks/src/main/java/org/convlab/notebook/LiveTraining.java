@@ -37,16 +37,12 @@ public final class LiveTraining implements SolverListener {
 
     private static final String CHART_STYLE = "max-width:49%";
 
-    private final long intervalNanos;
-    private final LongSupplier clock;
+    private final ThrottledDisplay output;
     private final List<IterationRecord> iterations = new ArrayList<>();
     private final List<EpochRecord> epochs = new ArrayList<>();
     private IterationProgress last;
     private int lastEpoch;
     private int batchesPerEpoch;
-    private String displayId;
-    private long lastShown;
-    private int updates;
     private String finished;
 
     /** A live view updated at most once per {@link #DEFAULT_INTERVAL}. */
@@ -66,11 +62,7 @@ public final class LiveTraining implements SolverListener {
 
     /** A live view that reads the time from {@code clock} (nanoseconds), for tests. */
     LiveTraining(Duration interval, LongSupplier clock) {
-        if (interval.isNegative()) {
-            throw new IllegalArgumentException("LiveTraining: the interval must not be negative, got " + interval);
-        }
-        this.intervalNanos = interval.toNanos();
-        this.clock = clock;
+        this.output = new ThrottledDisplay("LiveTraining", interval, clock, this::view);
     }
 
     /** Starts a new output showing that training starts. */
@@ -82,9 +74,7 @@ public final class LiveTraining implements SolverListener {
         this.finished = null;
         this.lastEpoch = epochs;
         this.batchesPerEpoch = batchesPerEpoch;
-        this.updates = 0;
-        this.lastShown = clock.getAsLong();
-        this.displayId = Display.display(view());
+        output.showNew();
     }
 
     /** Records the step's loss; updates the view if the interval has passed. */
@@ -93,14 +83,14 @@ public final class LiveTraining implements SolverListener {
         iterations.add(new IterationRecord(progress.iteration(), progress.epoch(), progress.batch(), progress.loss(),
                 progress.learningRate(), progress.seconds()));
         last = progress;
-        updateIfDue();
+        output.showIfDue();
     }
 
     /** Records the epoch's accuracies; updates the view if the interval has passed. */
     @Override
     public void onEpochEnd(EpochRecord record) {
         epochs.add(record);
-        updateIfDue();
+        output.showIfDue();
     }
 
     /** Shows the final view, with the best epoch. */
@@ -108,17 +98,17 @@ public final class LiveTraining implements SolverListener {
     public void onEnd(History history) {
         finished = history.best().map(best -> String.format(Locale.ROOT,
                 "done: best validation accuracy %.4f at epoch %d", best.validationAccuracy(), best.epoch())).orElse("done");
-        show();
+        output.show();
     }
 
     /** The id of this view's output, or {@code null} before training starts. */
     public String displayId() {
-        return displayId;
+        return output.displayId();
     }
 
     /** How many times the view was replaced since training started. */
     int updates() {
-        return updates;
+        return output.updates();
     }
 
     /** The view as it stands: the progress as text and, with the charts, as HTML. */
@@ -141,22 +131,6 @@ public final class LiveTraining implements SolverListener {
         }
         data.putHTML(html.append("</div>").toString());
         return data;
-    }
-
-    private void updateIfDue() {
-        if (clock.getAsLong() - lastShown >= intervalNanos) {
-            show();
-        }
-    }
-
-    private void show() {
-        if (displayId == null) {
-            displayId = Display.display(view());
-        } else {
-            Display.updateDisplay(displayId, view());
-        }
-        lastShown = clock.getAsLong();
-        updates++;
     }
 
     /** {@code epoch 2/5 · batch 120/180 · loss 0.4312 · 1,234 images/s · 12 s elapsed · ETA 30 s}. */

@@ -13,22 +13,12 @@ import org.convlab.sweep.SearchSpace;
 import org.convlab.sweep.Sweep;
 import org.convlab.sweep.SweepResults;
 import org.convlab.sweep.TrialOutcome;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LiveSweepTest {
-    private RecordingDisplay display;
-
-    @BeforeEach
-    void attach() {
-        display = RecordingDisplay.attach();
-    }
-
-    @AfterEach
-    void detach() {
-        RecordingDisplay.detach();
-    }
+    @RegisterExtension
+    final RecordingDisplay display = new RecordingDisplay();
 
     private static SweepResults sweep(LiveSweep live, int rounds) throws IOException {
         SearchSpace space = SearchSpace.builder().logUniform("lr", 1e-4, 1e-1).build();

@@ -18,22 +18,12 @@ import org.convlab.train.EpochRecord;
 import org.convlab.train.History;
 import org.convlab.train.IterationProgress;
 import org.convlab.train.Solver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LiveTrainingTest {
-    private RecordingDisplay display;
-
-    @BeforeEach
-    void attach() {
-        display = RecordingDisplay.attach();
-    }
-
-    @AfterEach
-    void detach() {
-        RecordingDisplay.detach();
-    }
+    @RegisterExtension
+    final RecordingDisplay display = new RecordingDisplay();
 
     private static IterationProgress step(long iteration, long iterations, int batchesPerEpoch) {
         int epoch = (int) ((iteration - 1) / batchesPerEpoch) + 1;

@@ -6,17 +6,29 @@ import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A display sink that keeps what cells show, as a kernel would publish it; attach it for a test and detach after. */
-final class RecordingDisplay implements Display.Sink {
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A display sink that keeps what cells show, as a kernel would publish it. Registered as a test's extension
+ * ({@code @RegisterExtension}), it is attached before each test and detached after.
+ */
+final class RecordingDisplay implements Display.Sink, BeforeEachCallback, AfterEachCallback {
     final List<DisplayData> shown = new ArrayList<>();
     final List<DisplayData> updated = new ArrayList<>();
 
-    static RecordingDisplay attach() {
-        RecordingDisplay sink = new RecordingDisplay();
-        Display.attach(sink);
-        return sink;
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Display.attach(this);
     }
 
+    @Override
+    public void afterEach(ExtensionContext context) {
+        detach();
+    }
+
+    /** Detaches any sink, as outside a kernel. */
     static void detach() {
         Display.attach(null);
     }

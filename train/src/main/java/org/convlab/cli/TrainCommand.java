@@ -1,13 +1,10 @@
 package org.convlab.cli;
 
-import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -71,8 +68,7 @@ public final class TrainCommand {
      * @param args the options; see {@code --help}
      */
     public static void main(String[] args) {
-        System.setProperty("java.awt.headless", "true");
-        System.exit(run(args, System.out, System.err, isTerminal()));
+        Commands.exit((out, err, terminal) -> run(args, out, err, terminal));
     }
 
     /**
@@ -82,20 +78,14 @@ public final class TrainCommand {
      * @return the exit status: 0 on success, 1 on a failure, 2 on a bad command line
      */
     static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
-        try {
+        return Commands.run(NAME, err, () -> {
             TrainOptions options = TrainOptions.parse(args);
             if (options.help) {
                 out.print(TrainOptions.help());
                 return 0;
             }
             return train(options.resume != null ? resumedOptions(options) : options, out, err, terminal);
-        } catch (UsageException e) {
-            err.println(NAME + ": " + oneLine(e.getMessage()) + " (see ./convlab train --help)");
-            return 2;
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            err.println(NAME + ": " + oneLine(e.getMessage()));
-            return 1;
-        }
+        });
     }
 
     private static int train(TrainOptions options, PrintStream out, PrintStream err, boolean terminal) throws IOException {
@@ -133,8 +123,7 @@ public final class TrainCommand {
             solver.train();
         } catch (TrainingDivergedException e) {
             writeHistory(solver.history(), runFolder);
-            err.println(NAME + ": " + oneLine(e.getMessage()));
-            return 1;
+            return Commands.failure(NAME, err, e.getMessage());
         }
         double test = Evaluation.accuracy(model, data.test(), options.batchSize);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -206,12 +195,7 @@ public final class TrainCommand {
             }
             return given;
         }
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss", Locale.ROOT));
-        Path folder = Path.of("runs", stamp);
-        for (int n = 2; Files.exists(folder); n++) {
-            folder = Path.of("runs", stamp + "-" + n);
-        }
-        return folder;
+        return Commands.newFolder("runs");
     }
 
     /** The dataset the options name: the embedded Fashion-MNIST subset unless --data-path or --dataset say otherwise. */
@@ -277,27 +261,6 @@ public final class TrainCommand {
         }
         if (!history.epochs().isEmpty()) {
             Plots.savePng(Plots.accuracy(history), folder.resolve(ACCURACY_PNG));
-        }
-    }
-
-    private static String oneLine(String message) {
-        return String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", "; ");
-    }
-
-    /**
-     * Whether standard output is an interactive terminal. {@code System.console()} is null when it is
-     * not, up to JDK 21; from JDK 22 it may exist anyway and {@code Console.isTerminal()} tells.
-     */
-    private static boolean isTerminal() {
-        Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            Method isTerminal = Console.class.getMethod("isTerminal");
-            return (Boolean) isTerminal.invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true;
         }
     }
 }

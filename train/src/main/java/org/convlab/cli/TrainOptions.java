@@ -1,10 +1,12 @@
 package org.convlab.cli;
 
+import static org.convlab.cli.OptionSyntax.integer;
+import static org.convlab.cli.OptionSyntax.oneOf;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,9 +61,9 @@ final class TrainOptions {
             new Flag("--model", "NAME", "threelayer (default): CS231n's conv 32×7×7 – relu – pool – affine 100 – relu – "
                     + "affine; fc: fully connected, hidden layers 100 and 100; lenet: conv 32×5×5 – relu – pool – conv "
                     + "64×5×5 – relu – pool – affine, two convolutions, about 3× slower. Weights: Kaiming initialisation",
-                    (o, v) -> o.model = choice("--model", v, MODELS), o -> o.model),
+                    (o, v) -> o.model = oneOf("--model", v, MODELS), o -> o.model),
             new Flag("--dataset", "NAME", "fashion-mnist (default) or cifar10",
-                    (o, v) -> o.dataset = choice("--dataset", v, DATASETS), o -> o.dataset),
+                    (o, v) -> o.dataset = oneOf("--dataset", v, DATASETS), o -> o.dataset),
             new Flag("--data-path", "DIR", "folder holding the dataset's files. Default for fashion-mnist: the 10,000 + "
                     + "2,000-image subset shipped in the jar (the full set: /usr/share/datasets/fashion-mnist); for "
                     + "cifar10: $CONVLAB_CIFAR10",
@@ -72,7 +74,7 @@ final class TrainOptions {
                     (o, v) -> o.batchSize = positiveInt("--batch-size", v), o -> o.batchSize),
             new Flag("--optimizer", "NAME", "sgd, momentum (μ 0.9), nesterov (μ 0.9), rmsprop (decay 0.99) or adam "
                     + "(default; β1 0.9, β2 0.999), with CS231n's update rules",
-                    (o, v) -> o.optimizer = choice("--optimizer", v, OPTIMIZERS), o -> o.optimizer),
+                    (o, v) -> o.optimizer = oneOf("--optimizer", v, OPTIMIZERS), o -> o.optimizer),
             new Flag("--lr", "RATE", "learning rate (default: 1e-3 for adam, 1e-2 for the others)",
                     (o, v) -> o.learningRate = positiveDouble("--lr", v), o -> o.learningRate),
             new Flag("--lr-decay", "FACTOR", "multiply the learning rate by FACTOR after every epoch, CS231n's lr_decay "
@@ -97,7 +99,7 @@ final class TrainOptions {
                     (o, v) -> o.testSamples = positiveInt("--test-samples", v), o -> o.testSamples),
             new Flag("--normalization", "KIND", "per-channel (default: (x − mean) / std per channel), mean-image "
                     + "(CS231n's), unit-range (x / 255) or none; statistics from the training images",
-                    (o, v) -> o.normalization = choice("--normalization", v, NORMALIZATIONS), o -> o.normalization),
+                    (o, v) -> o.normalization = oneOf("--normalization", v, NORMALIZATIONS), o -> o.normalization),
             new Flag("--resume", "RUN_DIR", "continue the run in RUN_DIR from its last checkpoint, with its own options; "
                     + "only --epochs and --threads may be given with it",
                     (o, v) -> o.resume = Path.of(v), null),
@@ -105,7 +107,6 @@ final class TrainOptions {
                     (o, v) -> o.help = true, null));
 
     private static final int HELP_INDENT = 24;
-    private static final int HELP_WIDTH = 100;
 
     /** Options that may be combined with {@code --resume}. */
     private static final List<String> RESUME_OVERRIDES = List.of("--epochs", "--threads", "--resume");
@@ -118,33 +119,10 @@ final class TrainOptions {
      */
     static TrainOptions parse(String... args) {
         TrainOptions options = new TrainOptions();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("-h")) {
-                arg = "--help";
-            }
-            if (!arg.startsWith("--")) {
-                throw new UsageException("unexpected argument '" + arg + "'");
-            }
-            int eq = arg.indexOf('=');
-            String name = eq < 0 ? arg : arg.substring(0, eq);
-            Flag flag = flag(name).orElseThrow(() -> new UsageException("unknown option '" + name + "'"));
-            String value;
-            if (flag.value().isEmpty()) {
-                if (eq >= 0) {
-                    throw new UsageException("option " + name + " takes no value");
-                }
-                value = "";
-            } else if (eq >= 0) {
-                value = arg.substring(eq + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new UsageException("option " + name + " needs a value (" + flag.value() + ")");
-            }
-            flag.apply().accept(options, value);
+        OptionSyntax.parse(args, name -> flag(name).map(Flag::value), (name, value) -> {
+            flag(name).orElseThrow().apply().accept(options, value);
             options.given.add(name);
-        }
+        });
         if (options.resume != null) {
             for (String name : options.given) {
                 if (!RESUME_OVERRIDES.contains(name)) {
@@ -214,10 +192,7 @@ final class TrainOptions {
                 Options:
                 """);
         for (Flag flag : FLAGS) {
-            String head = "  " + flag.name() + (flag.value().isEmpty() ? "" : " " + flag.value());
-            text.append(head.length() < HELP_INDENT ? String.format(Locale.ROOT, "%-" + HELP_INDENT + "s", head)
-                    : head + "\n" + " ".repeat(HELP_INDENT));
-            text.append(wrap(flag.help(), HELP_INDENT, HELP_WIDTH)).append('\n');
+            text.append(OptionSyntax.helpEntry(flag.name(), flag.value(), flag.help(), HELP_INDENT)).append('\n');
         }
         text.append("""
 
@@ -230,32 +205,8 @@ final class TrainOptions {
         return text.toString();
     }
 
-    private static String wrap(String text, int indent, int width) {
-        StringBuilder out = new StringBuilder();
-        int column = indent;
-        for (String word : text.split(" ")) {
-            if (column + word.length() + 1 > width && column > indent) {
-                out.append('\n').append(" ".repeat(indent));
-                column = indent;
-            } else if (column > indent) {
-                out.append(' ');
-                column++;
-            }
-            out.append(word);
-            column += word.length();
-        }
-        return out.toString();
-    }
-
     private static Optional<Flag> flag(String name) {
         return FLAGS.stream().filter(f -> f.name().equals(name)).findFirst();
-    }
-
-    private static String choice(String option, String value, List<String> choices) {
-        if (!choices.contains(value)) {
-            throw new UsageException(option + " must be one of " + String.join(", ", choices) + ", got '" + value + "'");
-        }
-        return value;
     }
 
     private static int positiveInt(String option, String value) {
@@ -264,14 +215,6 @@ final class TrainOptions {
             throw new UsageException(option + " must be a positive integer, got '" + value + "'");
         }
         return (int) n;
-    }
-
-    private static long integer(String option, String value) {
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " must be an integer, got '" + value + "'");
-        }
     }
 
     private static double number(String option, String value) {

@@ -636,10 +636,7 @@ public final class Plots {
 
     /** The bounds of a range, or null for a choice. */
     private static double[] range(Domain domain) {
-        if (domain instanceof Domain.LogUniform d) {
-            return new double[] {d.low(), d.high()};
-        }
-        if (domain instanceof Domain.Uniform d) {
+        if (domain instanceof Domain.RealRange d) {
             return new double[] {d.low(), d.high()};
         }
         if (domain instanceof Domain.IntRange d) {

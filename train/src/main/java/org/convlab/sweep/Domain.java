@@ -3,6 +3,7 @@ package org.convlab.sweep;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import org.convlab.autograd.Rng;
 
 /**
  * The values one hyper-parameter may take: a {@link Choice} among listed values, a {@link Uniform} or
- * {@link LogUniform} range of reals, or an {@link IntRange} of integers. Values are {@link Double},
+ * {@link LogUniform} {@link RealRange} of reals, or an {@link IntRange} of integers. Values are {@link Double},
  * {@link Integer} or {@link String}.
  *
  * <p>A domain is written (by its {@code toString()}) and read (by {@link #parse}) in one short syntax,
@@ -26,7 +27,7 @@ import org.convlab.autograd.Rng;
  *
  * <p>Sampling uses {@link Rng} and {@link StrictMath} only, so a seed draws the same values on every JVM.
  */
-public sealed interface Domain extends Serializable permits Domain.Choice, Domain.Uniform, Domain.LogUniform, Domain.IntRange {
+public sealed interface Domain extends Serializable permits Domain.Choice, Domain.RealRange, Domain.IntRange {
 
     /** One value drawn at random. */
     Object sample(Rng rng);
@@ -185,18 +186,23 @@ public sealed interface Domain extends Serializable permits Domain.Choice, Domai
         return Double.toString(value).replace("E", "e").replace(".0e", "e");
     }
 
-    private static List<Double> reals(Domain domain, List<?> values) {
+    /**
+     * The least and greatest of the values a range narrows around.
+     *
+     * @throws IllegalArgumentException if there are none, or one is not in the domain
+     */
+    private static DoubleSummaryStatistics span(Domain domain, List<?> values) {
         if (values.isEmpty()) {
             throw new IllegalArgumentException("narrow: no values to narrow " + domain + " around");
         }
-        List<Double> reals = new ArrayList<>();
+        DoubleSummaryStatistics span = new DoubleSummaryStatistics();
         for (Object value : values) {
             if (!domain.contains(value)) {
                 throw new IllegalArgumentException("narrow: " + format(value) + " is not in " + domain);
             }
-            reals.add(((Number) value).doubleValue());
+            span.accept(((Number) value).doubleValue());
         }
-        return reals;
+        return span;
     }
 
     private static void checkMargin(double margin) {
@@ -314,8 +320,32 @@ public sealed interface Domain extends Serializable permits Domain.Choice, Domai
         }
     }
 
+    /** Reals from low to high, both included, as {@link Double}s: what {@link Uniform} and {@link LogUniform} share. */
+    sealed interface RealRange extends Domain permits Uniform, LogUniform {
+        /** The least value. */
+        double low();
+
+        /** The greatest value. */
+        double high();
+
+        @Override
+        default boolean contains(Object value) {
+            return value instanceof Double d && d >= low() && d <= high();
+        }
+
+        @Override
+        default Object parseValue(String text) {
+            return Double.parseDouble(text);
+        }
+
+        @Override
+        default boolean numeric() {
+            return true;
+        }
+    }
+
     /** Reals uniform in [low, high]. */
-    record Uniform(double low, double high) implements Domain {
+    record Uniform(double low, double high) implements RealRange {
         private static final long serialVersionUID = 1L;
 
         /** Checks the bounds: finite, low ≤ high. */
@@ -340,26 +370,9 @@ public sealed interface Domain extends Serializable permits Domain.Choice, Domai
         @Override
         public Domain narrow(List<?> values, double margin) {
             checkMargin(margin);
-            List<Double> reals = reals(this, values);
+            DoubleSummaryStatistics span = span(this, values);
             double pad = margin * (high - low);
-            double min = reals.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-            double max = reals.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-            return new Uniform(Math.max(low, min - pad), Math.min(high, max + pad));
-        }
-
-        @Override
-        public boolean contains(Object value) {
-            return value instanceof Double d && d >= low && d <= high;
-        }
-
-        @Override
-        public Object parseValue(String text) {
-            return Double.parseDouble(text);
-        }
-
-        @Override
-        public boolean numeric() {
-            return true;
+            return new Uniform(Math.max(low, span.getMin() - pad), Math.min(high, span.getMax() + pad));
         }
 
         /** {@code uniform:LOW:HIGH}. */
@@ -370,7 +383,7 @@ public sealed interface Domain extends Serializable permits Domain.Choice, Domai
     }
 
     /** Reals whose natural logarithm is uniform in [ln low, ln high]. */
-    record LogUniform(double low, double high) implements Domain {
+    record LogUniform(double low, double high) implements RealRange {
         private static final long serialVersionUID = 1L;
 
         /** Checks the bounds: finite, 0 &lt; low ≤ high. */
@@ -401,27 +414,10 @@ public sealed interface Domain extends Serializable permits Domain.Choice, Domai
         @Override
         public Domain narrow(List<?> values, double margin) {
             checkMargin(margin);
-            List<Double> reals = reals(this, values);
+            DoubleSummaryStatistics span = span(this, values);
             double pad = margin * (StrictMath.log(high) - StrictMath.log(low));
-            double min = reals.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-            double max = reals.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-            return new LogUniform(Math.max(low, StrictMath.exp(StrictMath.log(min) - pad)),
-                    Math.min(high, StrictMath.exp(StrictMath.log(max) + pad)));
-        }
-
-        @Override
-        public boolean contains(Object value) {
-            return value instanceof Double d && d >= low && d <= high;
-        }
-
-        @Override
-        public Object parseValue(String text) {
-            return Double.parseDouble(text);
-        }
-
-        @Override
-        public boolean numeric() {
-            return true;
+            return new LogUniform(Math.max(low, StrictMath.exp(StrictMath.log(span.getMin()) - pad)),
+                    Math.min(high, StrictMath.exp(StrictMath.log(span.getMax()) + pad)));
         }
 
         @Override
@@ -471,11 +467,10 @@ public sealed interface Domain extends Serializable permits Domain.Choice, Domai
         @Override
         public Domain narrow(List<?> values, double margin) {
             checkMargin(margin);
-            List<Double> reals = reals(this, values);
+            DoubleSummaryStatistics span = span(this, values);
             double pad = margin * ((double) high - low);
-            double min = reals.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-            double max = reals.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-            return new IntRange((int) Math.max(low, Math.floor(min - pad)), (int) Math.min(high, Math.ceil(max + pad)));
+            return new IntRange((int) Math.max(low, Math.floor(span.getMin() - pad)),
+                    (int) Math.min(high, Math.ceil(span.getMax() + pad)));
         }
 
         @Override

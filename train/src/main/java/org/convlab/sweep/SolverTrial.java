@@ -149,10 +149,8 @@ public final class SolverTrial implements TrialFunction {
     /** Checks that a numeric domain lies within (low, high], or [low, high] if {@code lowIncluded}. */
     private static void range(String name, Domain domain, double low, boolean lowIncluded, double high) {
         double[] bounds = null;
-        if (domain instanceof Domain.Uniform u) {
-            bounds = new double[] {u.low(), u.high()};
-        } else if (domain instanceof Domain.LogUniform l) {
-            bounds = new double[] {l.low(), l.high()};
+        if (domain instanceof Domain.RealRange r) {
+            bounds = new double[] {r.low(), r.high()};
         } else if (domain instanceof Domain.IntRange i) {
             bounds = new double[] {i.low(), i.high()};
         } else if (domain instanceof Domain.Choice c && c.numeric()) {

@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
+import org.convlab.cli.CommandFixture.Outcome;
 import org.convlab.train.Checkpoint;
 import org.convlab.train.History;
 import org.convlab.train.Json;
@@ -27,19 +24,12 @@ class TrainCommandTest {
     @TempDir
     Path folder;
 
-    private record Outcome(int status, String out, String err) {
-    }
-
     private static Outcome run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = TrainCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CommandFixture.run((out, err, terminal) -> TrainCommand.run(args, out, err, terminal));
     }
 
     private static String[] tiny(String... more) {
-        return Stream.concat(Stream.of(TINY), Stream.of(more)).toArray(String[]::new);
+        return CommandFixture.concat(TINY, more);
     }
 
     private static void assertOneLineError(Outcome outcome, int status, String text) {

@@ -1,5 +1,9 @@
 package org.convlab.nn.conv;
 
+import static org.convlab.nn.conv.ConvOperands.assertAgreeToOnePartInATrillion;
+import static org.convlab.nn.conv.ConvOperands.assertBitIdentical;
+import static org.convlab.nn.conv.ConvOperands.assertFloat32AgreesWithFloat64;
+import static org.convlab.nn.conv.ConvOperands.valueAndGradients;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,11 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 
 import org.convlab.autograd.DType;
-import org.convlab.autograd.GradCheck;
 import org.convlab.autograd.GradCheckReport;
 import org.convlab.autograd.Tensor;
 import org.convlab.nn.F;
-import org.convlab.nn.conv.FusedConvolutionTest.ConvOp;
+import org.convlab.nn.conv.ConvOperands.ConvOp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -67,49 +70,26 @@ class ConvReluPoolTest {
         };
     }
 
-    private static Tensor var(DType dtype, long seed, int... shape) {
-        return FusedConvolutionTest.var(dtype, seed, shape);
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void equalsTheCompositionInValuesAndGradientsToOnePartInATrillion(Case c) {
-        Tensor x = var(DType.F64, 1, c.x());
-        Tensor w = var(DType.F64, 2, c.w());
-        Tensor b = var(DType.F64, 3, c.w()[0]);
-        Tensor[] fused = FusedConvolutionTest.valueAndGradients(c.sandwich(), x, w, b);
-        Tensor[] composed = FusedConvolutionTest.valueAndGradients(c.composedFromNaive(), x, w, b);
-        String[] names = {"output", "dx", "dw", "db"};
-        for (int i = 0; i < names.length; i++) {
-            assertArrayEquals(composed[i].shape(), fused[i].shape(), names[i]);
-            double error = fused[i].maxRelError(composed[i]);
-            assertTrue(error < 1e-12, names[i] + ": relative error " + error);
-        }
+        ConvOperands operands = ConvOperands.random(DType.F64, 1, c.x(), c.w());
+        assertAgreeToOnePartInATrillion(operands.valueAndGradients(c.composedFromNaive()),
+                operands.valueAndGradients(c.sandwich()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("disjointWindowCases")
     void equalsTheCompositionWithTheFusedConvolutionBitForBitInFloat32(Case c) {
-        Tensor x = var(DType.F32, 4, c.x());
-        Tensor w = var(DType.F32, 5, c.w());
-        Tensor b = var(DType.F32, 6, c.w()[0]);
-        Tensor[] fused = FusedConvolutionTest.valueAndGradients(c.sandwich(), x, w, b);
-        Tensor[] composed = FusedConvolutionTest.valueAndGradients(c.composition(), x, w, b);
-        for (int i = 0; i < fused.length; i++) {
-            assertArrayEquals(composed[i].floatArray(), fused[i].floatArray(), "result " + i);
-        }
+        ConvOperands operands = ConvOperands.random(DType.F32, 4, c.x(), c.w());
+        Tensor[] fused = operands.valueAndGradients(c.sandwich());
+        assertBitIdentical(operands.valueAndGradients(c.composition()), fused, c);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("smallCases")
     void gradientsOfInputFiltersAndBiasPassAFloat64Check(Case c) {
-        Tensor x = var(DType.F64, 7, c.x());
-        Tensor w = var(DType.F64, 8, c.w());
-        Tensor b = var(DType.F64, 9, c.w()[0]);
-        GradCheckReport report = GradCheck.check(in -> {
-            Tensor out = c.sandwich().apply(in[0], in[1], in[2]);
-            return out.mul(Tensor.randn(DType.F64, 77, out.shape())).sum();
-        }, x, w, b);
+        GradCheckReport report = ConvOperands.random(DType.F64, 7, c.x(), c.w()).gradCheck(c.sandwich());
         assertTrue(report.passed(), report::toString);
     }
 
@@ -143,9 +123,8 @@ class ConvReluPoolTest {
             Tensor x = Tensor.randn(dtype, 10, 2, 3, 8, 40).requiresGrad(true);
             Tensor w = Tensor.zeros(dtype, 4, 3, 3, 3).requiresGrad(true);
             Tensor b = Tensor.of(dtype, new double[] {0.5, -0.5, 0, 2}, 4).requiresGrad(true);
-            Tensor[] fused = FusedConvolutionTest.valueAndGradients((xi, wi, bi) -> F.convReluPool(xi, wi, bi, 1, 1, 2, 2, 2),
-                    x, w, b);
-            Tensor[] composed = FusedConvolutionTest.valueAndGradients(
+            Tensor[] fused = valueAndGradients((xi, wi, bi) -> F.convReluPool(xi, wi, bi, 1, 1, 2, 2, 2), x, w, b);
+            Tensor[] composed = valueAndGradients(
                     (xi, wi, bi) -> F.maxPool2d(F.relu(F.conv2dNaive(xi, wi, bi, 1, 1)), 2, 2, 2), x, w, b);
             for (int i = 0; i < fused.length; i++) {
                 assertTrue(fused[i].maxRelError(composed[i]) < 1e-6, dtype + " result " + i);
@@ -156,29 +135,19 @@ class ConvReluPoolTest {
     @Test
     void oneAndTwoThreadsGiveBitIdenticalFloat32Results() {
         for (Case c : cases()) {
-            Tensor x = var(DType.F32, 11, c.x());
-            Tensor w = var(DType.F32, 12, c.w());
-            Tensor b = var(DType.F32, 13, c.w()[0]);
-            Tensor[] one = Threads.with(1, () -> FusedConvolutionTest.valueAndGradients(c.sandwich(), x, w, b));
-            Tensor[] two = Threads.with(2, () -> FusedConvolutionTest.valueAndGradients(c.sandwich(), x, w, b));
-            for (int i = 0; i < one.length; i++) {
-                assertArrayEquals(one[i].floatArray(), two[i].floatArray(), c + ", result " + i);
-            }
+            ConvOperands operands = ConvOperands.random(DType.F32, 11, c.x(), c.w());
+            Tensor[] one = Threads.with(1, () -> operands.valueAndGradients(c.sandwich()));
+            Tensor[] two = Threads.with(2, () -> operands.valueAndGradients(c.sandwich()));
+            assertBitIdentical(one, two, c);
         }
     }
 
     @Test
     void float32AgreesWithFloat64() {
         Case c = cases()[0];
-        Tensor x = var(DType.F64, 14, c.x());
-        Tensor w = var(DType.F64, 15, c.w());
-        Tensor b = var(DType.F64, 16, c.w()[0]);
-        Tensor[] exact = FusedConvolutionTest.valueAndGradients(c.sandwich(), x, w, b);
-        Tensor[] single = FusedConvolutionTest.valueAndGradients(c.sandwich(), x.detach().to(DType.F32).requiresGrad(true),
-                w.detach().to(DType.F32).requiresGrad(true), b.detach().to(DType.F32).requiresGrad(true));
-        for (int i = 0; i < exact.length; i++) {
-            assertTrue(single[i].to(DType.F64).allClose(exact[i], 1e-4, 1e-4), "result " + i);
-        }
+        ConvOperands operands = ConvOperands.random(DType.F64, 14, c.x(), c.w());
+        assertFloat32AgreesWithFloat64(operands.valueAndGradients(c.sandwich()),
+                operands.float32().valueAndGradients(c.sandwich()));
     }
 
     @Test

@@ -1,5 +1,10 @@
 package org.convlab.nn.conv;
 
+import static org.convlab.nn.conv.ConvOperands.assertAgreeToOnePartInATrillion;
+import static org.convlab.nn.conv.ConvOperands.assertBitIdentical;
+import static org.convlab.nn.conv.ConvOperands.assertFloat32AgreesWithFloat64;
+import static org.convlab.nn.conv.ConvOperands.valueAndGradients;
+import static org.convlab.nn.conv.ConvOperands.var;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,10 +16,10 @@ import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 import org.convlab.autograd.DType;
-import org.convlab.autograd.GradCheck;
 import org.convlab.autograd.GradCheckReport;
 import org.convlab.autograd.Tensor;
 import org.convlab.nn.F;
+import org.convlab.nn.conv.ConvOperands.ConvOp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,6 +32,14 @@ class FusedConvolutionTest {
         @Override
         public String toString() {
             return name;
+        }
+
+        ConvOp conv() {
+            return (xi, wi, bi) -> F.conv2d(xi, wi, bi, stride, pad);
+        }
+
+        ConvOp naive() {
+            return (xi, wi, bi) -> F.conv2dNaive(xi, wi, bi, stride, pad);
         }
     }
 
@@ -48,83 +61,34 @@ class FusedConvolutionTest {
         return Arrays.stream(cases()).filter(c -> c.x()[0] * c.w()[0] <= 15).toArray(Case[]::new);
     }
 
-    static Tensor var(DType dtype, long seed, int... shape) {
-        return Tensor.randn(dtype, seed, shape).requiresGrad(true);
-    }
-
-    /** Values and gradients (x, w, b) of {@code sum(op(x, w, b) · r)} for a fixed random r. */
-    static Tensor[] valueAndGradients(ConvOp op, Tensor x, Tensor w, Tensor b) {
-        x.zeroGrad();
-        w.zeroGrad();
-        b.zeroGrad();
-        Tensor out = op.apply(x, w, b);
-        out.mul(Tensor.randn(out.dtype(), 99, out.shape())).sum().backward();
-        return new Tensor[] {out.detach(), x.grad(), w.grad(), b.grad()};
-    }
-
-    /** A convolution-like op of (x, w, b). */
-    @FunctionalInterface
-    interface ConvOp {
-        Tensor apply(Tensor x, Tensor w, Tensor b);
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("smallCases")
     void gradientsOfInputFiltersAndBiasPassAFloat64Check(Case c) {
-        Tensor x = var(DType.F64, 1, c.x());
-        Tensor w = var(DType.F64, 2, c.w());
-        Tensor b = var(DType.F64, 3, c.w()[0]);
-        GradCheckReport report = GradCheck.check(in -> {
-            Tensor out = F.conv2d(in[0], in[1], in[2], c.stride(), c.pad());
-            return out.mul(Tensor.randn(DType.F64, 77, out.shape())).sum();
-        }, x, w, b);
+        GradCheckReport report = ConvOperands.random(DType.F64, 1, c.x(), c.w()).gradCheck(c.conv());
         assertTrue(report.passed(), report::toString);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void equalsTheComposedConvolutionInValuesAndGradientsToOnePartInATrillion(Case c) {
-        Tensor x = var(DType.F64, 4, c.x());
-        Tensor w = var(DType.F64, 5, c.w());
-        Tensor b = var(DType.F64, 6, c.w()[0]);
-        Tensor[] fused = valueAndGradients((xi, wi, bi) -> F.conv2d(xi, wi, bi, c.stride(), c.pad()), x, w, b);
-        Tensor[] composed = valueAndGradients((xi, wi, bi) -> F.conv2dNaive(xi, wi, bi, c.stride(), c.pad()), x, w, b);
-        String[] names = {"output", "dx", "dw", "db"};
-        for (int i = 0; i < names.length; i++) {
-            assertArrayEquals(composed[i].shape(), fused[i].shape(), names[i]);
-            double error = fused[i].maxRelError(composed[i]);
-            assertTrue(error < 1e-12, names[i] + ": relative error " + error);
-        }
+        ConvOperands operands = ConvOperands.random(DType.F64, 4, c.x(), c.w());
+        assertAgreeToOnePartInATrillion(operands.valueAndGradients(c.naive()), operands.valueAndGradients(c.conv()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void oneAndTwoThreadsGiveBitIdenticalFloat32Results(Case c) {
-        Tensor x = var(DType.F32, 7, c.x());
-        Tensor w = var(DType.F32, 8, c.w());
-        Tensor b = var(DType.F32, 9, c.w()[0]);
-        ConvOp conv = (xi, wi, bi) -> F.conv2d(xi, wi, bi, c.stride(), c.pad());
-        Tensor[] one = Threads.with(1, () -> valueAndGradients(conv, x, w, b));
-        Tensor[] two = Threads.with(2, () -> valueAndGradients(conv, x, w, b));
-        for (int i = 0; i < one.length; i++) {
-            assertArrayEquals(one[i].floatArray(), two[i].floatArray(), "result " + i);
-        }
+        ConvOperands operands = ConvOperands.random(DType.F32, 7, c.x(), c.w());
+        Tensor[] one = Threads.with(1, () -> operands.valueAndGradients(c.conv()));
+        Tensor[] two = Threads.with(2, () -> operands.valueAndGradients(c.conv()));
+        assertBitIdentical(one, two, c);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void float32AgreesWithFloat64(Case c) {
-        Tensor x = var(DType.F64, 10, c.x());
-        Tensor w = var(DType.F64, 11, c.w());
-        Tensor b = var(DType.F64, 12, c.w()[0]);
-        ConvOp conv = (xi, wi, bi) -> F.conv2d(xi, wi, bi, c.stride(), c.pad());
-        Tensor[] exact = valueAndGradients(conv, x, w, b);
-        Tensor[] single = valueAndGradients(conv, x.detach().to(DType.F32).requiresGrad(true),
-                w.detach().to(DType.F32).requiresGrad(true), b.detach().to(DType.F32).requiresGrad(true));
-        for (int i = 0; i < exact.length; i++) {
-            assertEquals(DType.F32, single[i].dtype());
-            assertTrue(single[i].to(DType.F64).allClose(exact[i], 1e-4, 1e-4), "result " + i);
-        }
+        ConvOperands operands = ConvOperands.random(DType.F64, 10, c.x(), c.w());
+        assertFloat32AgreesWithFloat64(operands.valueAndGradients(c.conv()), operands.float32().valueAndGradients(c.conv()));
     }
 
     @Test

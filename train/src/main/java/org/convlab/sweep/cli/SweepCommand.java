@@ -1,17 +1,15 @@
 package org.convlab.sweep.cli;
 
-import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.convlab.cli.Commands;
 import org.convlab.plot.Plots;
 import org.convlab.sweep.Metric;
 import org.convlab.sweep.Runner;
@@ -54,8 +52,7 @@ public final class SweepCommand {
      * @param args the options; see {@code --help}
      */
     public static void main(String[] args) {
-        System.setProperty("java.awt.headless", "true");
-        System.exit(run(args, System.out, System.err, isTerminal()));
+        Commands.exit((out, err, terminal) -> run(args, out, err, terminal));
     }
 
     /**
@@ -65,20 +62,14 @@ public final class SweepCommand {
      * @return the exit status: 0 when a trial completed, 1 on a failure or when none did, 2 on a bad command line
      */
     static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
-        try {
+        return Commands.run(NAME, err, () -> {
             SweepOptions options = SweepOptions.parse(args);
             if (options.help) {
                 out.print(SweepOptions.help());
                 return 0;
             }
             return sweep(options.resume != null ? resumed(options) : options, out, err, terminal);
-        } catch (UsageException e) {
-            err.println(NAME + ": " + oneLine(e.getMessage()) + " (see ./convlab sweep --help)");
-            return 2;
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            err.println(NAME + ": " + oneLine(e.getMessage()));
-            return 1;
-        }
+        });
     }
 
     private static int sweep(SweepOptions options, PrintStream out, PrintStream err, boolean terminal) throws IOException {
@@ -142,8 +133,7 @@ public final class SweepCommand {
         written.addAll(plots(results, folder));
         if (results.best().isEmpty()) {
             out.println("wrote " + folder + ": " + String.join(", ", written));
-            err.println(NAME + ": no trial completed");
-            return 1;
+            return Commands.failure(NAME, err, "no trial completed");
         }
         out.println("best: " + results.best().get());
         out.println("wrote " + folder + ": " + String.join(", ", written));
@@ -188,31 +178,6 @@ public final class SweepCommand {
 
     /** The sweep folder: the one given, or a new one named by the time. */
     private static Path folder(Path given) {
-        if (given != null) {
-            return given;
-        }
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss", Locale.ROOT));
-        Path folder = Path.of("sweeps", stamp);
-        for (int n = 2; Files.exists(folder); n++) {
-            folder = Path.of("sweeps", stamp + "-" + n);
-        }
-        return folder;
-    }
-
-    private static String oneLine(String message) {
-        return String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", "; ");
-    }
-
-    /** Whether standard output is a terminal: a console exists, and (JDK 22+) {@code Console.isTerminal()} agrees. */
-    private static boolean isTerminal() {
-        Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true;
-        }
+        return given != null ? given : Commands.newFolder("sweeps");
     }
 }

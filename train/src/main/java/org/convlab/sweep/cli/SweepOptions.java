@@ -1,5 +1,8 @@
 package org.convlab.sweep.cli;
 
+import static org.convlab.cli.OptionSyntax.integer;
+import static org.convlab.cli.OptionSyntax.oneOf;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.convlab.cli.OptionSyntax;
+import org.convlab.cli.UsageException;
 import org.convlab.sweep.Domain;
 import org.convlab.sweep.LocalRunner;
 import org.convlab.sweep.Metric;
@@ -32,6 +37,7 @@ final class SweepOptions {
     static final String FILE = "command.json";
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)([hms])");
+    private static final int HELP_INDENT = 22;
 
     /** Parameter specs from the command line, by parameter name, in order. */
     final Map<String, String> space = new LinkedHashMap<>();
@@ -136,39 +142,15 @@ final class SweepOptions {
      */
     static SweepOptions parse(String... args) {
         SweepOptions options = new SweepOptions();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i].equals("-h") ? "--help" : args[i];
-            if (!arg.startsWith("--")) {
-                throw new UsageException("unexpected argument '" + arg + "'");
-            }
-            int eq = arg.indexOf('=');
-            String flag = eq < 0 ? arg : arg.substring(0, eq);
+        OptionSyntax.parse(args, SweepOptions::valueName, (flag, value) -> {
             Optional<Setting> setting = Setting.of(flag);
-            String parameter = flag.substring(2).replace('-', '_');
-            if (setting.isEmpty() && !SolverTrial.PARAMETERS.contains(parameter)) {
-                throw new UsageException("unknown option '" + flag + "'");
-            }
-            boolean takesValue = setting.map(s -> !s.value.isEmpty()).orElse(true);
-            String value;
-            if (!takesValue) {
-                if (eq >= 0) {
-                    throw new UsageException("option " + flag + " takes no value");
-                }
-                value = "";
-            } else if (eq >= 0) {
-                value = arg.substring(eq + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new UsageException("option " + flag + " needs a value (" + setting.map(s -> s.value).orElse("SPEC") + ")");
-            }
             if (setting.isPresent()) {
                 setting.get().parse.accept(options, value);
                 options.given.add(setting.get());
             } else {
-                options.space.put(parameter, spec(flag, value));
+                options.space.put(parameter(flag), spec(flag, value));
             }
-        }
+        });
         if (options.resume != null) {
             Optional<String> fixed = options.given.stream().filter(s -> !RESUME_SETTINGS.contains(s)).map(s -> s.flag)
                     .findFirst().or(() -> options.space.keySet().stream().map(p -> "--" + p.replace('_', '-')).findFirst());
@@ -227,6 +209,20 @@ final class SweepOptions {
 
     private static String key(Setting setting) {
         return setting.flag.substring(2);
+    }
+
+    /** The name of a flag's value: a setting's, {@code SPEC} for a parameter, none for an unknown flag. */
+    private static Optional<String> valueName(String flag) {
+        Optional<Setting> setting = Setting.of(flag);
+        if (setting.isPresent()) {
+            return Optional.of(setting.get().value);
+        }
+        return SolverTrial.PARAMETERS.contains(parameter(flag)) ? Optional.of("SPEC") : Optional.empty();
+    }
+
+    /** The parameter a flag names: {@code --batch-size} names {@code batch_size}. */
+    private static String parameter(String flag) {
+        return flag.substring(2).replace('-', '_');
     }
 
     /**
@@ -299,9 +295,7 @@ final class SweepOptions {
                 Options:
                 """);
         for (Setting setting : Setting.values()) {
-            String head = "  " + setting.flag + (setting.value.isEmpty() ? "" : " " + setting.value);
-            text.append(String.format(Locale.ROOT, "%-22s", head)).append(head.length() >= 22 ? "\n" + " ".repeat(22) : "")
-                    .append(wrapped(setting.help)).append('\n');
+            text.append(OptionSyntax.helpEntry(setting.flag, setting.value, setting.help, HELP_INDENT)).append('\n');
         }
         text.append("""
 
@@ -319,45 +313,12 @@ final class SweepOptions {
         return text.toString();
     }
 
-    /** Help text wrapped to 100 columns after the 22-column option heads. */
-    private static String wrapped(String help) {
-        StringBuilder out = new StringBuilder();
-        int column = 22;
-        for (String word : help.split(" ")) {
-            if (column > 22 && column + 1 + word.length() > 100) {
-                out.append('\n').append(" ".repeat(22));
-                column = 22;
-            } else if (column > 22) {
-                out.append(' ');
-                column++;
-            }
-            out.append(word);
-            column += word.length();
-        }
-        return out.toString();
-    }
-
     /** A parameter's spec, checked. */
     private static String spec(String where, String value) {
         try {
             return Domain.parse(value).toString();
         } catch (IllegalArgumentException e) {
             throw new UsageException(where + ": " + e.getMessage());
-        }
-    }
-
-    private static String oneOf(String flag, String value, List<String> allowed) {
-        if (!allowed.contains(value)) {
-            throw new UsageException(flag + " must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
-        }
-        return value;
-    }
-
-    private static long integer(String flag, String value) {
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException(flag + " must be an integer, got '" + value + "'");
         }
     }
 

@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
+import org.convlab.cli.CommandFixture;
+import org.convlab.cli.CommandFixture.Outcome;
 import org.convlab.sweep.Sweep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,19 +22,12 @@ class SweepCommandTest {
     @TempDir
     Path folder;
 
-    private record Outcome(int status, String out, String err) {
-    }
-
     private static Outcome run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = SweepCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CommandFixture.run((out, err, terminal) -> SweepCommand.run(args, out, err, terminal));
     }
 
     private static String[] tiny(String... more) {
-        return Stream.concat(Stream.of(TINY), Stream.of(more)).toArray(String[]::new);
+        return CommandFixture.concat(TINY, more);
     }
 
     @Test
