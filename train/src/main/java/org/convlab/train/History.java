@@ -3,6 +3,9 @@ package org.convlab.train;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -18,6 +21,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * What a {@link Solver} recorded: one {@link IterationRecord} per step and one {@link EpochRecord}
@@ -110,8 +114,35 @@ public final class History {
                 doubles(EPOCH_COLUMNS[5], epochs, EpochRecord::seconds));
     }
 
+    /** A column of exact values shown with six significant digits (CSV files keep the exact values). */
     private static <R> DoubleColumn doubles(String name, List<R> records, ToDoubleFunction<R> value) {
-        return DoubleColumn.create(name, records.stream().mapToDouble(value).toArray());
+        DoubleColumn column = DoubleColumn.create(name, records.stream().mapToDouble(value).toArray());
+        column.setPrintFormatter(new NumberColumnFormatter(new SignificantDigits()));
+        return column;
+    }
+
+    /** Shows a number with six significant digits and no trailing zeros: 0.0009, 12.3303, 1e-07. */
+    private static final class SignificantDigits extends NumberFormat {
+        @Override
+        public StringBuffer format(double number, StringBuffer to, FieldPosition position) {
+            String text = String.format(Locale.ROOT, "%.6g", number);
+            int exponent = text.indexOf('e');
+            String mantissa = exponent < 0 ? text : text.substring(0, exponent);
+            if (mantissa.contains(".")) {
+                mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+            }
+            return to.append(mantissa).append(exponent < 0 ? "" : text.substring(exponent));
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer to, FieldPosition position) {
+            return to.append(number);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition position) {
+            throw new UnsupportedOperationException("display only");
+        }
     }
 
     /**
