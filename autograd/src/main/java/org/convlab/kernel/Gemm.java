@@ -61,7 +61,7 @@ public final class Gemm {
     }
 
     private static final Kernel ACTIVE = choose(System.getProperty(KERNEL_PROPERTY), System.getProperty(SHAPE_PROPERTY),
-            ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent(), Gemm::preferredVectorBits, System.err::println);
+            vectorApiAvailable(), Gemm::preferredVectorBits, System.err::println);
 
     private Gemm() {
     }
@@ -74,6 +74,17 @@ public final class Gemm {
      */
     public static String describe() {
         return ACTIVE.label() + " kernel: float " + FloatGemm.describeKernel() + ", double " + DoubleGemm.describeKernel();
+    }
+
+    /**
+     * Whether the boot layer contains {@code jdk.incubator.vector}, i.e. the JVM was started with
+     * {@code --add-modules jdk.incubator.vector}, so classes using the Vector API can be loaded. This is the
+     * presence check only: it does not consult {@link #KERNEL_PROPERTY}.
+     *
+     * @return whether the Vector API module is present
+     */
+    public static boolean vectorApiAvailable() {
+        return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
     }
 
     /** The kernel family active in this JVM. */

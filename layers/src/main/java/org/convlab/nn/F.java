@@ -88,14 +88,12 @@ public final class F {
         if (x.dim() != 4) {
             throw Shapes.error("maxPool2d", "input must be (N, C, H, W)", "got " + x.shapeString());
         }
-        if (poolH <= 0 || poolW <= 0 || stride <= 0 || poolH > x.size(2) || poolW > x.size(3)) {
-            throw Shapes.error("maxPool2d", "window must be positive and fit the input",
-                    "pool " + poolH + "×" + poolW + ", stride " + stride + " on " + x.shapeString());
-        }
+        PoolWindow window = PoolWindow.of("maxPool2d", "window must be positive and fit the input", x.shape(), poolH,
+                poolW, stride);
         int n = x.size(0);
         int c = x.size(1);
-        int outH = 1 + (x.size(2) - poolH) / stride;
-        int outW = 1 + (x.size(3) - poolW) / stride;
+        int outH = window.outH();
+        int outW = window.outW();
         Tensor used = cropTo(x, (outH - 1) * stride + poolH, (outW - 1) * stride + poolW);
         Tensor windows = used.reshape(n * c, 1, used.size(2), used.size(3)).unfold(poolH, poolW, stride, 0);
         return windows.max(1, false).reshape(n, c, outH, outW);
@@ -258,13 +256,10 @@ public final class F {
     /** 1 everywhere except at each row's correct class. */
     private static Tensor otherClassMask(Tensor scores, int[] y) {
         Tensor mask = Tensor.ones(scores.dtype(), scores.shape());
-        int classes = scores.size(1);
-        try (NoGrad off = NoGrad.begin()) {
-            for (int i = 0; i < y.length; i++) {
-                mask.set(0, i, y[i]);
-            }
+        for (int i = 0; i < y.length; i++) {
+            mask.set(0, i, y[i]);
         }
-        return mask.reshape(y.length, classes);
+        return mask;
     }
 
     private static void checkLabels(String op, Tensor scores, int[] y) {

@@ -31,8 +31,8 @@ public final class MaxPool2d extends Module {
             throw new IllegalArgumentException("expected (N, C, H, W) with H ≥ " + poolH + " and W ≥ " + poolW
                     + ", got " + Shapes.str(inputShape));
         }
-        return new int[] {inputShape[0], inputShape[1], 1 + (inputShape[2] - poolH) / stride,
-            1 + (inputShape[3] - poolW) / stride};
+        return new int[] {inputShape[0], inputShape[1], PoolWindow.pooledSize(inputShape[2], poolH, stride),
+            PoolWindow.pooledSize(inputShape[3], poolW, stride)};
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class ConvSuite implements Suite {
     @Override
     public List<Workload> workloads() {
         List<Workload> workloads = new ArrayList<>();
-        for (String workload : List.of("W1", "W2", "W3", "W4")) {
+        for (String workload : ConvWorkloads.NAMES) {
             for (int threads : GemmSuite.THREADS) {
                 workloads.addAll(workloads(workload, threads));
             }

@@ -2,6 +2,8 @@ package org.convlab.bench;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.convlab.autograd.DType;
 import org.convlab.autograd.NoGrad;
@@ -11,6 +13,7 @@ import org.convlab.nn.F;
 import org.convlab.nn.models.LeNet;
 import org.convlab.nn.models.Model;
 import org.convlab.nn.models.ThreeLayerConvNet;
+import org.convlab.optim.Sgd;
 
 /**
  * The convolution workloads W1–W4 as runnable operations, in float32, shared by {@link ConvSuite} and the
@@ -44,8 +47,16 @@ final class ConvWorkloads {
         }
     }
 
-    /** A training-step workload: its name, batch size and per-sample input shape. */
-    record Step(String name, int batch, int[] inputShape) {
+    /**
+     * A training-step workload: its name, batch size, per-sample input shape and the model it trains, built
+     * by {@code modelFactory} for that input shape.
+     */
+    record Step(String name, int batch, int[] inputShape, Function<int[], Model> modelFactory) {
+
+        /** A fresh model for the input shape. */
+        Model model() {
+            return modelFactory.apply(inputShape);
+        }
 
         /** The shapes, e.g. {@code N=50, 3×32×32}. */
         String describe() {
@@ -56,8 +67,13 @@ final class ConvWorkloads {
     /** W1 and W2. */
     static final List<Conv> CONVS = List.of(new Conv("W1", 64, 3, 32, 32, 3, 1), new Conv("W2", 64, 32, 16, 64, 3, 1));
     /** W3 and W4. */
-    static final List<Step> STEPS = List.of(new Step("W3", 50, new int[] {3, 32, 32}),
-            new Step("W4", 64, new int[] {1, 28, 28}));
+    static final List<Step> STEPS = List.of(
+            new Step("W3", 50, new int[] {3, 32, 32},
+                    shape -> ThreeLayerConvNet.builder().inputShape(shape).seed(1).build()),
+            new Step("W4", 64, new int[] {1, 28, 28}, shape -> LeNet.builder().inputShape(shape).seed(1).build()));
+    /** The names of all workloads, W1–W4, in order. */
+    static final List<String> NAMES = Stream.concat(CONVS.stream().map(Conv::name), STEPS.stream().map(Step::name))
+            .toList();
     /** The learning rate of the SGD steps (as in the PyTorch script). */
     static final double LEARNING_RATE = 1e-3;
 
@@ -113,23 +129,18 @@ final class ConvWorkloads {
         };
     }
 
-    /** One training step of W3 or W4: forward, backward, and a plain SGD update of every parameter. */
+    /** One training step of W3 or W4: forward, backward, and a plain SGD update ({@link Sgd}) of every parameter. */
     static Runnable trainingStep(Step step) {
-        Model model = step.name().equals("W3") ? ThreeLayerConvNet.builder().inputShape(step.inputShape()).seed(1).build()
-                : LeNet.builder().inputShape(step.inputShape()).seed(1).build();
+        Model model = step.model();
         int[] shape = new int[] {step.batch(), step.inputShape()[0], step.inputShape()[1], step.inputShape()[2]};
         Tensor x = Tensor.randn(DType.F32, 5, shape);
         SplittableRandom random = new SplittableRandom(6);
         int[] labels = random.ints(step.batch(), 0, model.classes()).toArray();
-        Tensor[] parameters = model.parameters().values().toArray(new Tensor[0]);
+        Sgd sgd = Sgd.builder().learningRate(LEARNING_RATE).build(model.parameters());
         return () -> {
             model.zeroGrad();
             model.loss(x, labels).backward();
-            try (NoGrad off = NoGrad.begin()) {
-                for (Tensor p : parameters) {
-                    p.addInPlace(-LEARNING_RATE, p.grad());
-                }
-            }
+            sgd.step();
         };
     }
 }

@@ -76,7 +76,7 @@ final class PyTorchComparison {
         List<Result> torch = new ArrayList<>();
         System.out.println("# convlab bench conv --compare-pytorch" + (fork ? " (one JVM per Java workload)" : ""));
         System.out.println();
-        for (String workload : List.of("W1", "W2", "W3", "W4")) {
+        for (String workload : ConvWorkloads.NAMES) {
             for (int threads : GemmSuite.THREADS) {
                 boolean any = false;
                 for (Workload w : ConvSuite.workloads(workload, threads)) {

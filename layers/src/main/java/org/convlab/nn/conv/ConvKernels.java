@@ -3,6 +3,7 @@ package org.convlab.nn.conv;
 import org.convlab.autograd.DType;
 import org.convlab.autograd.Tensor;
 import org.convlab.nn.ConvGeometry;
+import org.convlab.nn.PoolWindow;
 
 /**
  * The fused convolution kernels of one precision, generated from {@code TypeConvolution.java.tmpl}:

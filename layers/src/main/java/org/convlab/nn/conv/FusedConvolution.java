@@ -1,9 +1,9 @@
 package org.convlab.nn.conv;
 
 import org.convlab.autograd.Autograd;
-import org.convlab.autograd.Shapes;
 import org.convlab.autograd.Tensor;
 import org.convlab.nn.ConvGeometry;
+import org.convlab.nn.PoolWindow;
 
 /**
  * The fused convolution ops behind {@link org.convlab.nn.F#conv2d} and {@link org.convlab.nn.F#convReluPool}:
@@ -57,12 +57,9 @@ public final class FusedConvolution {
     public static Tensor convReluPool(Tensor x, Tensor w, Tensor b, int stride, int pad, int poolH, int poolW,
                                       int poolStride) {
         ConvGeometry g = ConvGeometry.of("convReluPool", x, w, b, stride, pad);
-        if (poolH <= 0 || poolW <= 0 || poolStride <= 0 || poolH > g.outH() || poolW > g.outW()) {
-            throw Shapes.error("convReluPool", "pooling window must be positive and fit the convolution's output",
-                    "pool " + poolH + "×" + poolW + ", stride " + poolStride + " on " + Shapes.str(g.outputShape()));
-        }
-        PoolWindow pool = new PoolWindow(poolH, poolW, poolStride, 1 + (g.outH() - poolH) / poolStride,
-                1 + (g.outW() - poolW) / poolStride);
+        PoolWindow pool = PoolWindow.of("convReluPool",
+                "pooling window must be positive and fit the convolution's output", g.outputShape(), poolH, poolW,
+                poolStride);
         ConvKernels kernels = ConvKernels.of(x.dtype());
         Tensor out = Tensor.zeros(x.dtype(), g.batch(), g.filters(), pool.outH(), pool.outW());
         int[] argmax = new int[out.numel()];
