@@ -166,10 +166,20 @@ public final class Split {
 
     /** {@code k} distinct images drawn with the given seed: a fixed random sample. */
     public Batch sample(int k, long seed) {
+        return batch(sampleIndices(k, seed));
+    }
+
+    /**
+     * The positions of the images {@link #sample(int, long) sample(k, seed)} draws, in the same order,
+     * without gathering their pixels.
+     *
+     * @throws IllegalArgumentException unless {@code 0 < k <= size()}
+     */
+    public int[] sampleIndices(int k, long seed) {
         if (k <= 0 || k > size()) {
             throw new IllegalArgumentException(kind + ": cannot sample " + k + " of " + size() + " images");
         }
-        return batch(Arrays.copyOf(new Rng(seed).permutation(size()), k));
+        return Arrays.copyOf(new Rng(seed).permutation(size()), k);
     }
 
     /** Every image, in order, as one batch. */

@@ -20,12 +20,9 @@ import org.convlab.nn.models.FullyConnectedNet;
 import org.convlab.nn.models.LeNet;
 import org.convlab.nn.models.Model;
 import org.convlab.nn.models.ThreeLayerConvNet;
-import org.convlab.optim.Adam;
 import org.convlab.optim.LearningRateSchedule;
 import org.convlab.optim.Optimizer;
-import org.convlab.optim.RmsProp;
-import org.convlab.optim.Sgd;
-import org.convlab.optim.SgdMomentum;
+import org.convlab.optim.Optimizers;
 import org.convlab.plot.Plots;
 import org.convlab.train.AtomicFiles;
 import org.convlab.train.Checkpoint;
@@ -95,8 +92,7 @@ public final class TrainCommand {
         Dataset data = dataset(options);
         Model model = model(options, data);
         Optimizer optimizer = optimizer(options, model);
-        LearningRateSchedule schedule = options.learningRateDecay == 1 ? LearningRateSchedule.constant()
-                : LearningRateSchedule.stepDecay(options.learningRateDecay);
+        LearningRateSchedule schedule = LearningRateSchedule.perEpochDecay(options.learningRateDecay);
         Solver solver = Solver.builder()
                 .model(model)
                 .data(data)
@@ -174,12 +170,7 @@ public final class TrainCommand {
         if (!Files.isRegularFile(config)) {
             throw new IOException(config + ": no such file; --resume needs a run folder written by ./convlab train");
         }
-        Map<String, Object> json;
-        try {
-            json = Json.parseObject(Files.readString(config));
-        } catch (IllegalArgumentException e) {
-            throw new IOException(config + ": " + e.getMessage(), e);
-        }
+        Map<String, Object> json = Json.readObject(config);
         if (!(json.get("options") instanceof Map<?, ?> saved)) {
             throw new IOException(config + ": no \"options\" object; not a run folder's config");
         }
@@ -242,14 +233,7 @@ public final class TrainCommand {
 
     /** The optimizer the options name, with CS231n's defaults besides the learning rate. */
     static Optimizer optimizer(TrainOptions options, Model model) {
-        double lr = options.learningRate();
-        return switch (options.optimizer) {
-            case "sgd" -> Sgd.builder().learningRate(lr).build(model.parameters());
-            case "momentum" -> SgdMomentum.builder().learningRate(lr).build(model.parameters());
-            case "nesterov" -> SgdMomentum.builder().learningRate(lr).nesterov(true).build(model.parameters());
-            case "rmsprop" -> RmsProp.builder().learningRate(lr).build(model.parameters());
-            default -> Adam.builder().learningRate(lr).build(model.parameters());
-        };
+        return Optimizers.named(options.optimizer, options.learningRate(), model.parameters());
     }
 
     /** Writes the history as CSV and its plots as PNG, as far as the history goes. */

@@ -46,6 +46,16 @@ public interface LearningRateSchedule {
     }
 
     /**
+     * CS231n's {@code lr_decay} as a schedule: {@link #constant()} for a decay of 1, otherwise
+     * {@link #stepDecay(double) stepDecay(decay)}.
+     *
+     * @throws IllegalArgumentException unless {@code 0 < decay <= 1}
+     */
+    static LearningRateSchedule perEpochDecay(double decay) {
+        return decay == 1 ? constant() : stepDecay(decay);
+    }
+
+    /**
      * Step decay every {@code everyEpochs} epochs: epoch e runs at {@code baseRate·decay^⌊e / everyEpochs⌋}.
      *
      * @throws IllegalArgumentException unless {@code 0 < decay <= 1} and {@code everyEpochs >= 1}

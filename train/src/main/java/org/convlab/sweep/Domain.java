@@ -192,17 +192,28 @@ public sealed interface Domain extends Serializable permits Domain.Choice, Domai
      * @throws IllegalArgumentException if there are none, or one is not in the domain
      */
     private static DoubleSummaryStatistics span(Domain domain, List<?> values) {
+        checkNarrowable(domain, values);
+        DoubleSummaryStatistics span = new DoubleSummaryStatistics();
+        for (Object value : values) {
+            span.accept(((Number) value).doubleValue());
+        }
+        return span;
+    }
+
+    /**
+     * Checks the values a domain narrows around.
+     *
+     * @throws IllegalArgumentException if there are none, or one is not in the domain
+     */
+    private static void checkNarrowable(Domain domain, List<?> values) {
         if (values.isEmpty()) {
             throw new IllegalArgumentException("narrow: no values to narrow " + domain + " around");
         }
-        DoubleSummaryStatistics span = new DoubleSummaryStatistics();
         for (Object value : values) {
             if (!domain.contains(value)) {
                 throw new IllegalArgumentException("narrow: " + format(value) + " is not in " + domain);
             }
-            span.accept(((Number) value).doubleValue());
         }
-        return span;
     }
 
     private static void checkMargin(double margin) {
@@ -281,14 +292,7 @@ public sealed interface Domain extends Serializable permits Domain.Choice, Domai
         @Override
         public Domain narrow(List<?> chosen, double margin) {
             checkMargin(margin);
-            if (chosen.isEmpty()) {
-                throw new IllegalArgumentException("narrow: no values to narrow " + this + " around");
-            }
-            for (Object value : chosen) {
-                if (!contains(value)) {
-                    throw new IllegalArgumentException("narrow: " + format(value) + " is not in " + this);
-                }
-            }
+            checkNarrowable(this, chosen);
             return new Choice(values.stream().filter(chosen::contains).toList());
         }
 

@@ -17,12 +17,9 @@ import org.convlab.nn.models.LeNet;
 import org.convlab.nn.models.Model;
 import org.convlab.nn.models.ModelOptions;
 import org.convlab.nn.models.ThreeLayerConvNet;
-import org.convlab.optim.Adam;
 import org.convlab.optim.LearningRateSchedule;
 import org.convlab.optim.Optimizer;
-import org.convlab.optim.RmsProp;
-import org.convlab.optim.Sgd;
-import org.convlab.optim.SgdMomentum;
+import org.convlab.optim.Optimizers;
 import org.convlab.train.IterationProgress;
 import org.convlab.train.Solver;
 import org.convlab.train.SolverListener;
@@ -61,7 +58,7 @@ public final class SolverTrial implements TrialFunction {
     /** The values of {@code model}. */
     public static final List<String> MODELS = List.of("fc", "threelayer", "lenet");
     /** The values of {@code optimizer}. */
-    public static final List<String> OPTIMIZERS = List.of("adam", "sgd", "momentum", "nesterov", "rmsprop");
+    public static final List<String> OPTIMIZERS = Optimizers.NAMES;
 
     private static final List<String> INTEGER_PARAMETERS = List.of("batch_size", "hidden", "filters");
     private static final Map<List<Integer>, Dataset> DATASETS = new ConcurrentHashMap<>();
@@ -98,7 +95,7 @@ public final class SolverTrial implements TrialFunction {
                 .model(model)
                 .data(data)
                 .optimizer(optimizer(config, model))
-                .schedule(decay == 1 ? LearningRateSchedule.constant() : LearningRateSchedule.stepDecay(decay))
+                .schedule(LearningRateSchedule.perEpochDecay(decay))
                 .batchSize(config.getInt("batch_size", 50))
                 .epochs(trial.epochs())
                 .seed(trial.seed())
@@ -219,17 +216,7 @@ public final class SolverTrial implements TrialFunction {
     }
 
     private static Optimizer optimizer(Config config, Model model) {
-        double lr = config.getDouble("lr", 1e-3);
-        String name = config.getString("optimizer", "adam");
-        return switch (name) {
-            case "adam" -> Adam.builder().learningRate(lr).build(model.parameters());
-            case "sgd" -> Sgd.builder().learningRate(lr).build(model.parameters());
-            case "momentum" -> SgdMomentum.builder().learningRate(lr).build(model.parameters());
-            case "nesterov" -> SgdMomentum.builder().learningRate(lr).nesterov(true).build(model.parameters());
-            case "rmsprop" -> RmsProp.builder().learningRate(lr).build(model.parameters());
-            default -> throw new IllegalArgumentException("optimizer must be one of " + String.join(", ", OPTIMIZERS)
-                    + ", got '" + name + "'");
-        };
+        return Optimizers.named(config.getString("optimizer", "adam"), config.getDouble("lr", 1e-3), model.parameters());
     }
 
     /** {@code SolverTrial[Fashion-MNIST subset, 300 training / 100 validation images; stop above 3× the first loss]}. */

@@ -63,9 +63,10 @@ public final class SweepResults {
     public static SweepResults read(Path folder) throws IOException {
         SearchSpace space;
         Metric objective;
+        Map<String, Object> description = description(folder);
         try {
-            space = SearchSpace.parse(storedSpace(folder));
-            objective = Metric.parse(String.valueOf(description(folder).get("objective")));
+            space = SearchSpace.parse(storedSpace(folder, description));
+            objective = Metric.parse(String.valueOf(description.get("objective")));
         } catch (IllegalArgumentException e) {
             throw new IOException(folder.resolve(Sweep.DESCRIPTION) + ": " + e.getMessage(), e);
         }
@@ -77,7 +78,12 @@ public final class SweepResults {
 
     /** The space of the sweep in a folder, by name, as its {@value Sweep#DESCRIPTION} records it. */
     static Map<String, String> storedSpace(Path folder) throws IOException {
-        if (!(description(folder).get("space") instanceof Map<?, ?> specs)) {
+        return storedSpace(folder, description(folder));
+    }
+
+    /** The space, by name, that the sweep folder's parsed {@value Sweep#DESCRIPTION} records. */
+    private static Map<String, String> storedSpace(Path folder, Map<String, Object> description) throws IOException {
+        if (!(description.get("space") instanceof Map<?, ?> specs)) {
             throw new IOException(folder.resolve(Sweep.DESCRIPTION) + ": no \"space\" object");
         }
         Map<String, String> space = new LinkedHashMap<>();
@@ -90,11 +96,7 @@ public final class SweepResults {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": no such file; " + folder + " holds no sweep");
         }
-        try {
-            return Json.parseObject(Files.readString(file));
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+        return Json.readObject(file);
     }
 
     /** Each trial's last row, with the seconds of all its rows, by trial index. */

@@ -1,5 +1,8 @@
 package org.convlab.train;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +61,21 @@ public final class Json {
             throw new IllegalArgumentException("JSON: expected an object at the top level");
         }
         return (Map<String, Object>) value;
+    }
+
+    /**
+     * Reads a UTF-8 file whose content must be a JSON object; the caller checks that the file exists.
+     *
+     * @throws IOException if the file cannot be read, or, prefixed with the file, if its text is not valid
+     *     JSON or not an object
+     */
+    public static Map<String, Object> readObject(Path file) throws IOException {
+        String text = Files.readString(file);
+        try {
+            return parseObject(text);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
     }
 
     private static void write(Object value, StringBuilder out, String indent) {

@@ -82,8 +82,6 @@ public final class Solver {
     private long iteration;
     private double secondsBefore;
     private Map<String, Tensor> best;
-    private int bestEpoch = -1;
-    private double bestValidationAccuracy = Double.NEGATIVE_INFINITY;
     private Path lastCheckpoint;
     private int lastCheckpointEpoch;
 
@@ -113,7 +111,7 @@ public final class Solver {
         }
         this.validationIndices = new int[validationCount];
         Arrays.setAll(validationIndices, i -> i);
-        this.trainSample = training.sample(Math.min(b.trainAccuracySamples, training.size()), b.seed).indices();
+        this.trainSample = training.sampleIndices(Math.min(b.trainAccuracySamples, training.size()), b.seed);
         this.batchSize = b.batchSize;
         this.epochs = b.epochs;
         this.seed = b.seed;
@@ -172,8 +170,9 @@ public final class Solver {
         expect(where, meta, "validation_samples", (long) validationIndices.length);
         int epoch = number(where, meta, "epoch").intValue();
         long iterations = number(where, meta, "iteration").longValue();
-        int savedBestEpoch = number(where, meta, "best_epoch").intValue();
-        double savedBestAccuracy = number(where, meta, "best_validation_accuracy").doubleValue();
+        // the best epoch comes from the history, but a checkpoint must still carry these entries
+        number(where, meta, "best_epoch");
+        number(where, meta, "best_validation_accuracy");
         if (epoch > epochs) {
             throw new CheckpointException(where, "it is from epoch " + epoch + " but this solver runs only " + epochs
                     + " epochs; raise epochs to continue");
@@ -194,8 +193,6 @@ public final class Solver {
         history = restored;
         completedEpochs = epoch;
         iteration = iterations;
-        bestEpoch = savedBestEpoch;
-        bestValidationAccuracy = savedBestAccuracy;
         secondsBefore = history.epochs().isEmpty() ? 0 : history.epochs().get(history.epochs().size() - 1).seconds();
         lastCheckpoint = file;
         lastCheckpointEpoch = epoch;
@@ -223,12 +220,12 @@ public final class Solver {
 
     /** The epoch whose parameters are kept as the best (0 before training), or -1 before any check. */
     public int bestEpoch() {
-        return bestEpoch;
+        return history.best().map(EpochRecord::epoch).orElse(-1);
     }
 
     /** The validation accuracy of {@link #bestEpoch()}. */
     public double bestValidationAccuracy() {
-        return bestValidationAccuracy;
+        return history.best().map(EpochRecord::validationAccuracy).orElse(Double.NEGATIVE_INFINITY);
     }
 
     /** Copies of the best parameters and buffers so far, by name (empty before any check). */
@@ -304,11 +301,10 @@ public final class Solver {
         double validationAccuracy = Evaluation.accuracy(model, validation, validationIndices, batchSize);
         EpochRecord record = new EpochRecord(epoch, iteration, trainAccuracy, validationAccuracy, learningRate,
                 elapsed(start, System.nanoTime()));
+        boolean improved = validationAccuracy > bestValidationAccuracy();
         history.add(record);
         completedEpochs = epoch;
-        if (validationAccuracy > bestValidationAccuracy) {
-            bestValidationAccuracy = validationAccuracy;
-            bestEpoch = epoch;
+        if (improved) {
             best = copies(model.stateDict());
         }
         if (checkpointFolder != null && epoch > 0) {
@@ -363,8 +359,8 @@ public final class Solver {
         meta.put("optimizer_settings", optimizer.toString());
         meta.put("schedule", schedule.toString());
         meta.put("model", model.describe());
-        meta.put("best_epoch", bestEpoch);
-        meta.put("best_validation_accuracy", bestValidationAccuracy);
+        meta.put("best_epoch", bestEpoch());
+        meta.put("best_validation_accuracy", bestValidationAccuracy());
         meta.put("history", history.toJson());
         return new Checkpoint(file, model.stateDict(), optimizer.stateDict(), best, meta);
     }

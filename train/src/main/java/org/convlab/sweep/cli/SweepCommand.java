@@ -169,8 +169,9 @@ public final class SweepCommand {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": no such file; --resume needs a sweep folder written by ./convlab sweep");
         }
+        Map<String, Object> saved = Json.readObject(file);
         try {
-            return SweepOptions.resumed(Json.parseObject(Files.readString(file)), command);
+            return SweepOptions.resumed(saved, command);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
