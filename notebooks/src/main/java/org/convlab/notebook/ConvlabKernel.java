@@ -171,8 +171,7 @@ public final class ConvlabKernel extends BaseKernel {
         if (CellSource.isMagicLine(code, at)) {
             int start = CellSource.lineStart(code, at);
             String typed = code.substring(start, at);
-            List<String> names = List.of("%jars", "%classpath", "%maven").stream()
-                    .filter(n -> n.startsWith(typed)).toList();
+            List<String> names = LineMagics.NAMES.stream().map(n -> "%" + n).filter(n -> n.startsWith(typed)).toList();
             return new ReplacementOptions(names, start, at);
         }
         int[] anchor = new int[1];
@@ -226,7 +225,7 @@ public final class ConvlabKernel extends BaseKernel {
         if (last == null) {
             return null;
         }
-        return last.object() instanceof DisplayData data ? data : Renderers.render(last.object());
+        return Display.toDisplayData(last.object());
     }
 
     private void handleExecute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {

@@ -40,7 +40,7 @@ public final class Display {
      * @return the display id, for {@link #updateDisplay}
      */
     public static String display(Object value, String... mimeTypes) {
-        DisplayData data = value instanceof DisplayData rendered ? rendered : render(value, mimeTypes);
+        DisplayData data = toDisplayData(value, mimeTypes);
         if (!data.hasDisplayId()) {
             data.setDisplayId(UUID.randomUUID().toString());
         }
@@ -65,6 +65,17 @@ public final class Display {
     }
 
     /**
+     * {@code value} itself if it is already a {@link DisplayData}, otherwise its rendering.
+     *
+     * @param value     the object, or an already rendered {@link DisplayData}
+     * @param mimeTypes MIME types to render it as; none for the preferred ones
+     * @return the MIME bundle
+     */
+    static DisplayData toDisplayData(Object value, String... mimeTypes) {
+        return value instanceof DisplayData rendered ? rendered : render(value, mimeTypes);
+    }
+
+    /**
      * Replaces an earlier {@link #display} output, wherever it is in the notebook.
      *
      * @param displayId the id {@code display} returned
@@ -72,7 +83,7 @@ public final class Display {
      * @param mimeTypes MIME types to show it as; none for the preferred ones
      */
     public static void updateDisplay(String displayId, Object value, String... mimeTypes) {
-        DisplayData data = value instanceof DisplayData rendered ? rendered : render(value, mimeTypes);
+        DisplayData data = toDisplayData(value, mimeTypes);
         data.setDisplayId(displayId);
         Sink current = sink;
         if (current != null) {

@@ -264,7 +264,7 @@ final class JShellSession implements AutoCloseable {
         for (Diag diag : errors) {
             int pos = (int) Math.max(0, Math.min(diag.getStartPosition() >= 0 ? diag.getStartPosition()
                     : diag.getPosition(), source.length()));
-            int lineStart = pos == 0 ? 0 : source.lastIndexOf('\n', pos - 1) + 1;
+            int lineStart = CellSource.lineStart(source, pos);
             int lineEnd = source.indexOf('\n', pos) < 0 ? source.length() : source.indexOf('\n', pos);
             int line = 1 + (int) source.substring(0, lineStart).chars().filter(c -> c == '\n').count();
             List<String> message = message(diag);

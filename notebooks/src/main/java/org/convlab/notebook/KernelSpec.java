@@ -50,6 +50,17 @@ public record KernelSpec(List<String> argv, Map<String, String> env) {
         return new KernelSpec(argv, env);
     }
 
+    /**
+     * The kernelspec that runs the kernel with this running JVM: its {@code java} and its class path.
+     *
+     * @param jvmFlags flags before the class path, e.g. {@code --add-modules jdk.incubator.vector}
+     * @param env      environment variables for the kernel
+     */
+    public static KernelSpec forThisJvm(List<String> jvmFlags, Map<String, String> env) {
+        return of(Path.of(System.getProperty("java.home"), "bin", "java"), jvmFlags, System.getProperty("java.class.path"),
+                env);
+    }
+
     /** The {@code kernel.json} text. */
     public String toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -90,8 +101,7 @@ public record KernelSpec(List<String> argv, Map<String, String> env) {
         }
         Map<String, String> env = System.getenv("CONVLAB_HOME") == null ? Map.of()
                 : Map.of("CONVLAB_HOME", System.getenv("CONVLAB_HOME"));
-        KernelSpec spec = of(Path.of(System.getProperty("java.home"), "bin", "java"),
-                Arrays.asList(args).subList(1, args.length), System.getProperty("java.class.path"), env);
+        KernelSpec spec = forThisJvm(Arrays.asList(args).subList(1, args.length), env);
         System.out.println("Installed kernelspec '" + NAME + "' in " + spec.installInto(Path.of(args[0])));
     }
 }

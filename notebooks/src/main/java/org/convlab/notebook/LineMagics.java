@@ -24,6 +24,9 @@ import io.github.spencerpark.jupyter.kernel.util.GlobFinder;
  * Relative paths are resolved against the kernel's working directory, which is the notebook's directory.
  */
 final class LineMagics implements AutoCloseable {
+    /** The line magics' names, without the {@code %}. */
+    static final List<String> NAMES = List.of("jars", "classpath", "maven");
+
     private static final String USAGE = "line magics: %jars <glob>..., %classpath <path>..., %maven <coordinates>...";
 
     private final JShellSession session;
@@ -41,7 +44,7 @@ final class LineMagics implements AutoCloseable {
 
     /** Runs one magic; reports what it added on standard output. */
     void run(CellSource.Magic magic) throws CellException {
-        if (magic.args().isEmpty() && List.of("jars", "classpath", "maven").contains(magic.name())) {
+        if (magic.args().isEmpty() && NAMES.contains(magic.name())) {
             throw usageError("%" + magic.name() + " needs at least one argument; " + USAGE);
         }
         List<Path> added = new ArrayList<>();

@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
-import org.convlab.notebook.display.ChartRendering;
-import org.convlab.plot.Plots;
+import org.convlab.notebook.display.HistoryRendering;
 import org.convlab.train.EpochRecord;
 import org.convlab.train.History;
 import org.convlab.train.IterationProgress;
@@ -34,8 +33,6 @@ import org.convlab.train.SolverListener;
 public final class LiveTraining implements SolverListener {
     /** The least time between two updates of the view, by default. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
-
-    private static final String CHART_STYLE = "max-width:49%";
 
     private final ThrottledDisplay output;
     private final List<IterationRecord> iterations = new ArrayList<>();
@@ -121,14 +118,7 @@ public final class LiveTraining implements SolverListener {
         if (!accuracy.isEmpty()) {
             html.append("<div style=\"font-family:monospace\">").append(accuracy).append("</div>\n");
         }
-        if (!iterations.isEmpty()) {
-            html.append("<div>").append(ChartRendering.html(Plots.loss(iterations, Plots.defaultWindow(iterations.size())),
-                    CHART_STYLE));
-            if (epochs.size() > 1) {
-                html.append(ChartRendering.html(Plots.accuracy(epochs), CHART_STYLE));
-            }
-            html.append("</div>\n");
-        }
+        html.append(HistoryRendering.charts(iterations, epochs.size() > 1 ? epochs : List.of()));
         data.putHTML(html.append("</div>").toString());
         return data;
     }

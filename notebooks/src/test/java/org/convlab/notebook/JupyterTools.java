@@ -59,8 +59,8 @@ final class JupyterTools {
      * @return {@code jupyterPath}
      */
     static Path installKernel(Path jupyterPath) throws IOException {
-        KernelSpec.of(Path.of(System.getProperty("java.home"), "bin", "java"), List.of("--add-modules", "jdk.incubator.vector"),
-                System.getProperty("java.class.path"), Map.of()).installInto(jupyterPath.resolve("kernels"));
+        KernelSpec.forThisJvm(List.of("--add-modules", "jdk.incubator.vector"), Map.of())
+                .installInto(jupyterPath.resolve("kernels"));
         return jupyterPath;
     }
 }

@@ -37,6 +37,16 @@ public final class ChartRendering {
     }
 
     /**
+     * The chart as PNG bytes in Base64, the form of an {@code image/png} output and of a data URI.
+     *
+     * @param chart any XChart chart
+     * @return the PNG file's bytes, Base64-encoded
+     */
+    public static String base64Png(Chart<?, ?> chart) {
+        return Base64.getEncoder().encodeToString(png(chart));
+    }
+
+    /**
      * The chart as an SVG document.
      *
      * @param chart any XChart chart
@@ -61,7 +71,7 @@ public final class ChartRendering {
      * @return the HTML element, its {@code alt} text being {@link #text}
      */
     public static String html(Chart<?, ?> chart, String style) {
-        return "<img src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png(chart)) + "\" alt=\""
+        return "<img src=\"data:image/png;base64," + base64Png(chart) + "\" alt=\""
                 + Html.escape(text(chart)) + "\" style=\"" + Html.escape(style) + "\"/>";
     }
 
@@ -86,7 +96,7 @@ public final class ChartRendering {
 
     private static void render(Chart<?, ?> chart, RenderContext context) {
         context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> text(chart));
-        context.renderIfRequested(MIMEType.IMAGE_PNG, () -> Base64.getEncoder().encodeToString(png(chart)));
+        context.renderIfRequested(MIMEType.IMAGE_PNG, () -> base64Png(chart));
         context.renderIfRequested(MIMEType.IMAGE_SVG, () -> svg(chart));
     }
 }

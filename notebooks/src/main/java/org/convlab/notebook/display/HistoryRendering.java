@@ -3,13 +3,14 @@ package org.convlab.notebook.display;
 import io.github.spencerpark.jupyter.kernel.display.RenderContext;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
 import org.convlab.plot.Plots;
 import org.convlab.train.EpochRecord;
 import org.convlab.train.History;
+import org.convlab.train.IterationRecord;
+import org.knowm.xchart.XYChart;
 
 /**
  * A {@link org.convlab.train.Solver}'s {@link History} in a notebook: as HTML, a headline (steps, epochs, time, best
@@ -46,15 +47,29 @@ public final class HistoryRendering {
     public static String html(History history) {
         StringBuilder sb = new StringBuilder("<div class=\"convlab-history\"><div><b>Training history</b>: ")
                 .append(Html.escape(headline(history))).append("</div>\n");
-        if (!history.iterations().isEmpty()) {
-            sb.append("<div>").append(ChartRendering.html(Plots.loss(history), CHART_STYLE));
-            if (!history.epochs().isEmpty()) {
-                sb.append(ChartRendering.html(Plots.accuracy(history), CHART_STYLE));
-            }
-            sb.append("</div>\n");
-        }
-        return sb.append(TableRendering.html(history.epochTable(), TableRendering.DEFAULT_MAX_ROWS)).append("</div>")
+        return sb.append(charts(history.iterations(), history.epochs()))
+                .append(TableRendering.html(history.epochTable(), TableRendering.DEFAULT_MAX_ROWS)).append("</div>")
                 .toString();
+    }
+
+    /**
+     * The loss chart (raw and smoothed over {@link Plots#defaultWindow} iterations) beside the accuracy chart, as one
+     * HTML row; the accuracy chart only when there are epoch checks.
+     *
+     * @param iterations the steps' losses; none for no row at all
+     * @param epochs     the epoch checks; none for the loss chart alone
+     * @return the HTML {@code <div>} and a newline, or an empty string when there are no steps
+     */
+    public static String charts(List<IterationRecord> iterations, List<EpochRecord> epochs) {
+        if (iterations.isEmpty()) {
+            return "";
+        }
+        XYChart loss = Plots.loss(iterations, Plots.defaultWindow(iterations.size()));
+        StringBuilder sb = new StringBuilder("<div>").append(ChartRendering.html(loss, CHART_STYLE));
+        if (!epochs.isEmpty()) {
+            sb.append(ChartRendering.html(Plots.accuracy(epochs), CHART_STYLE));
+        }
+        return sb.append("</div>\n").toString();
     }
 
     /**
@@ -77,8 +92,7 @@ public final class HistoryRendering {
         context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> text(history));
         context.renderIfRequested(MIMEType.TEXT_HTML, () -> html(history));
         if (!history.iterations().isEmpty()) {
-            context.renderIfRequested(MIMEType.IMAGE_PNG,
-                    () -> Base64.getEncoder().encodeToString(ChartRendering.png(Plots.loss(history))));
+            context.renderIfRequested(MIMEType.IMAGE_PNG, () -> ChartRendering.base64Png(Plots.loss(history)));
         }
     }
 
