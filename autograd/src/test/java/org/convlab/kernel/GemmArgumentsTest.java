@@ -50,6 +50,17 @@ class GemmArgumentsTest {
     }
 
     @Test
+    void multiplyingRunsRejectsNoDepthTooFewRowStartsAndAShortPackedA() {
+        float[] packed = new float[FloatGemm.tileRows() * 3];
+        assertRejected(() -> FloatGemm.multiplyRuns(2, 4, 0, packed, B, new int[0], 0, C, 0, 4), "k must be at least 1",
+                "got 0");
+        assertRejected(() -> FloatGemm.multiplyRuns(2, 4, 3, packed, B, new int[2], 0, C, 0, 4), "rowStarts has 2",
+                "k = 3");
+        assertRejected(() -> FloatGemm.multiplyRuns(2, 4, 4, packed, B, new int[4], 0, C, 0, 4), "aPacked is too short",
+                "needs " + FloatGemm.tileRows() * 4);
+    }
+
+    @Test
     void rejectsNegativeOffsets() {
         assertRejected(() -> FloatGemm.gemm(false, false, 2, 4, 3, 1, A, -1, 3, B, 0, 4, 0, C, 0, 4), "aOff", "-1");
         assertRejected(() -> FloatGemm.gemm(false, false, 2, 4, 3, 1, A, 0, 3, B, 0, 4, 0, C, -2, 4), "cOff", "-2");

@@ -147,6 +147,29 @@ class GemmTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("setups")
+    void multiplyingRunsInPlaceEqualsTheProductOfTheMatrixTheyForm(Setup setup) {
+        int m = 11;
+        int n = 37;
+        int k = 9;
+        int column = 4;
+        int cOff = 3;
+        int ldc = n + 5;
+        int[] rowStarts = new int[k];
+        double[] bDense = new double[k * n];
+        double[] b = NaiveGemm.integers(k * 61 + column + n + 64, 21);
+        for (int p = 0; p < k; p++) {
+            rowStarts[p] = (p * 7919) % (k * 61);
+            System.arraycopy(b, rowStarts[p] + column, bDense, p * n, n);
+        }
+        double[] a = NaiveGemm.integers(m * k, 22);
+        double[] c = NaiveGemm.integers(cOff + m * ldc + 4, 23);
+        double[] expected = NaiveGemm.product(false, false, m, n, k, 1, a, k, bDense, n, 0, c, cOff, ldc);
+        assertArrayEquals(expected,
+                setup.precision().multiplyRuns(setup.kernel(), m, n, k, a, b, rowStarts, column, c, cOff, ldc));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("setups")
     void givesBitIdenticalResultsOnOneAndTwoThreads(Setup setup) {
         int poolSize = Parallel.poolSize();
         Parallel.setPoolSize(Math.max(2, poolSize));

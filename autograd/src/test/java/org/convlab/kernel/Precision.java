@@ -45,6 +45,17 @@ enum Precision {
             return toDouble(dst);
         }
 
+        @Override
+        double[] multiplyRuns(Gemm.Kernel kernel, int m, int n, int k, double[] a, double[] b, int[] rowStarts,
+                              int column, double[] c, int cOff, int ldc) {
+            float[] cf = toFloat(c);
+            FloatMicroKernel micro = kernel.instantiate(prefix, FloatMicroKernel.class);
+            float[] packed = new float[Blocking.roundUp(m, micro.mr()) * k];
+            FloatMatrix.a(m, k, toFloat(a), 0, k, false).pack(packed, 0, 0, m, 0, k, micro.mr());
+            FloatGemm.multiplyRuns(micro, m, n, k, packed, toFloat(b), rowStarts, column, cf, cOff, ldc);
+            return toDouble(cf);
+        }
+
         private FloatOperand floatOperand(Element element) {
             return (dst, dstOff, outer0, outerLen, depth0, depthLen, width) -> {
                 for (int s = 0; s * width < outerLen; s++) {
@@ -97,6 +108,17 @@ enum Precision {
             return dst;
         }
 
+        @Override
+        double[] multiplyRuns(Gemm.Kernel kernel, int m, int n, int k, double[] a, double[] b, int[] rowStarts,
+                              int column, double[] c, int cOff, int ldc) {
+            double[] cd = c.clone();
+            DoubleMicroKernel micro = kernel.instantiate(prefix, DoubleMicroKernel.class);
+            double[] packed = new double[Blocking.roundUp(m, micro.mr()) * k];
+            DoubleMatrix.a(m, k, a.clone(), 0, k, false).pack(packed, 0, 0, m, 0, k, micro.mr());
+            DoubleGemm.multiplyRuns(micro, m, n, k, packed, b.clone(), rowStarts, column, cd, cOff, ldc);
+            return cd;
+        }
+
         private DoubleOperand doubleOperand(Element element) {
             return (dst, dstOff, outer0, outerLen, depth0, depthLen, width) -> {
                 for (int s = 0; s * width < outerLen; s++) {
@@ -136,6 +158,13 @@ enum Precision {
 
     /** The public operand entry point, with operands implemented in the test from their elements. */
     abstract double[] gemm(int m, int n, int k, double alpha, Element a, Element b, double beta, double[] c, int ldc);
+
+    /**
+     * {@code C = A·B} by the driver for B read in place with the given kernel: A is row-major m × k (packed
+     * here), row p of B the run of {@code b} from {@code rowStarts[p] + column}.
+     */
+    abstract double[] multiplyRuns(Gemm.Kernel kernel, int m, int n, int k, double[] a, double[] b, int[] rowStarts,
+                                   int column, double[] c, int cOff, int ldc);
 
     /** Packs a block of a strided matrix into a fresh buffer pre-filled with -99. */
     abstract double[] pack(double[] data, int offset, int outerStride, int depthStride, int outerLength,

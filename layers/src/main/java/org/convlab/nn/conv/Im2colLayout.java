@@ -1,5 +1,7 @@
 package org.convlab.nn.conv;
 
+import java.util.Arrays;
+
 import org.convlab.nn.ConvGeometry;
 
 /**
@@ -57,6 +59,16 @@ final class Im2colLayout {
     /** C·HH·WW, the im2col rows that read the input (the row of ones follows them). */
     int taps() {
         return offsets.length;
+    }
+
+    /**
+     * Where each row of the bias-augmented im2col matrix starts within a padded image followed by a run of
+     * ones: the taps' offsets, then {@code onesStart} for the row of ones that multiplies the bias.
+     */
+    int[] rowStartsWithOnes(int onesStart) {
+        int[] starts = Arrays.copyOf(offsets, offsets.length + 1);
+        starts[offsets.length] = onesStart;
+        return starts;
     }
 
     /** Offset of im2col row {@code r}'s first tap (output pixel (0, 0)) within a padded image. */

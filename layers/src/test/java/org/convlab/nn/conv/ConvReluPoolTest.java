@@ -52,6 +52,8 @@ class ConvReluPoolTest {
             new Case("overlapping 3×3 pool, stride 1", new int[] {1, 2, 6, 6}, new int[] {2, 2, 3, 3}, 1, 1, 3, 3, 1),
             new Case("strided convolution", new int[] {2, 2, 11, 11}, new int[] {3, 2, 3, 3}, 2, 1, 2, 2, 2),
             new Case("batch 9", new int[] {9, 1, 8, 8}, new int[] {2, 1, 3, 3}, 1, 1, 2, 2, 2),
+            new Case("convolution read in place", new int[] {2, 8, 16, 16}, new int[] {6, 8, 3, 3}, 1, 1, 2, 2, 2),
+            new Case("read in place, batch 1", new int[] {1, 8, 16, 16}, new int[] {7, 8, 3, 3}, 1, 1, 3, 3, 2),
         };
     }
 

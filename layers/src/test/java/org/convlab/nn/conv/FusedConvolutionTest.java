@@ -18,6 +18,7 @@ import java.util.Arrays;
 import org.convlab.autograd.DType;
 import org.convlab.autograd.GradCheckReport;
 import org.convlab.autograd.Tensor;
+import org.convlab.nn.ConvGeometry;
 import org.convlab.nn.F;
 import org.convlab.nn.conv.ConvOperands.ConvOp;
 import org.junit.jupiter.api.Test;
@@ -53,12 +54,20 @@ class FusedConvolutionTest {
             new Case("batch 11, more than the partial sums", new int[] {11, 2, 4, 6}, new int[] {3, 2, 3, 3}, 1, 1),
             new Case("7×7 pad 3, 17 filters", new int[] {3, 3, 10, 10}, new int[] {17, 3, 7, 7}, 1, 3),
             new Case("1×1", new int[] {2, 4, 3, 5}, new int[] {6, 4, 1, 1}, 1, 0),
+            new Case("in place: 73 deep, rows one tile wide", new int[] {2, 8, 16, 16}, new int[] {7, 8, 3, 3}, 1, 1),
+            new Case("in place, batch 1: rows in parallel", new int[] {1, 8, 16, 16}, new int[] {6, 8, 3, 3}, 1, 1),
+            new Case("in place without padding", new int[] {2, 8, 18, 18}, new int[] {3, 8, 3, 3}, 1, 0),
         };
     }
 
-    /** The cases small enough for finite differences to resolve every gradient to 1e-7. */
+    /**
+     * The cases small enough for finite differences to resolve every gradient to 1e-7: at most 15 image–filter
+     * pairs, each output a sum of fewer than 64 products (the others agree with the composed convolution, whose
+     * gradients are checked, to one part in a trillion).
+     */
     static Case[] smallCases() {
-        return Arrays.stream(cases()).filter(c -> c.x()[0] * c.w()[0] <= 15).toArray(Case[]::new);
+        return Arrays.stream(cases()).filter(c -> c.x()[0] * c.w()[0] <= 15 && c.w()[1] * c.w()[2] * c.w()[3] < 64)
+                .toArray(Case[]::new);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -89,6 +98,15 @@ class FusedConvolutionTest {
     void float32AgreesWithFloat64(Case c) {
         ConvOperands operands = ConvOperands.random(DType.F64, 10, c.x(), c.w());
         assertFloat32AgreesWithFloat64(operands.valueAndGradients(c.conv()), operands.float32().valueAndGradients(c.conv()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void theCasesNamedInPlaceAreTheOnesWhoseForwardPassReadsTheImageInPlace(Case c) {
+        ConvGeometry g = ConvGeometry.of("conv2d", c.x(), c.w()[0], c.w()[2], c.w()[3], c.stride(), c.pad());
+        boolean named = c.name().startsWith("in place");
+        assertEquals(named, FloatConvolution.readsWindowsInPlace(g), "float32");
+        assertEquals(named, DoubleConvolution.readsWindowsInPlace(g), "float64");
     }
 
     @Test
