@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """PyTorch side of `./convlab bench --compare-pytorch`: times the convlab workloads W1-W4.
 
-Prints one JSON object per line: {"workload", "threads", "median_ms", "min_ms", "max_ms", "rounds"}.
+Prints one JSON object per line: {"workload", "threads", "median_ms", "min_ms", "max_ms", "rounds_ms", "torch",
+"blas"}, rounds_ms holding the milliseconds per call of every round.
 Run with Debian's python3-torch; the thread count is set explicitly because PyTorch defaults to
 one thread on this VM. Start it with MALLOC_MMAP_THRESHOLD_=1000000000 MALLOC_TRIM_THRESHOLD_=1000000000,
 or glibc maps large outputs afresh on every call and the convolution timings include page faults.
@@ -17,7 +18,7 @@ import torch.nn.functional as F
 
 
 def timed(fn, warmup_s, rounds, min_round_s):
-    """Median/min/max milliseconds per call over `rounds` rounds after `warmup_s` of warm-up."""
+    """Milliseconds per call in each of `rounds` rounds after `warmup_s` of warm-up."""
     end = time.perf_counter() + warmup_s
     calls = 0
     while time.perf_counter() < end or calls < 3:
@@ -34,7 +35,7 @@ def timed(fn, warmup_s, rounds, min_round_s):
             if elapsed >= min_round_s:
                 break
         per_call.append(1000.0 * elapsed / reps)
-    return statistics.median(per_call), min(per_call), max(per_call)
+    return per_call
 
 
 def conv_workloads():
@@ -123,10 +124,10 @@ def main():
     for threads in args.threads:
         torch.set_num_threads(threads)
         for name, make in cases:
-            median, lo, hi = timed(make(), args.warmup, args.rounds, args.round_seconds)
-            print(json.dumps({"workload": name, "threads": threads, "median_ms": median, "min_ms": lo,
-                              "max_ms": hi, "rounds": args.rounds, "torch": torch.__version__,
-                              "blas": blas_name()}), flush=True)
+            rounds = timed(make(), args.warmup, args.rounds, args.round_seconds)
+            print(json.dumps({"workload": name, "threads": threads, "median_ms": statistics.median(rounds),
+                              "min_ms": min(rounds), "max_ms": max(rounds), "rounds_ms": rounds,
+                              "torch": torch.__version__, "blas": blas_name()}), flush=True)
 
 
 def blas_name():

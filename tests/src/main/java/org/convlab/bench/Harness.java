@@ -19,8 +19,13 @@ import org.convlab.kernel.Parallel;
 public record Harness(int rounds, double roundMillis, double minWarmupMillis, double maxWarmupMillis,
                       double settleTolerance) {
 
-    /** The settings {@code Bench} uses: 7 rounds of at least 100 ms after 0.5–3 s of warm-up. */
-    public static final Harness DEFAULT = new Harness(7, 100, 500, 3000, 0.03);
+    /**
+     * The settings {@code Bench} uses: 7 rounds of at least 100 ms after 4–10 s of warm-up. The just-in-time
+     * compiler keeps working on the convolutions for about five seconds, and its threads take a core from
+     * two-thread workloads meanwhile (W1's forward and backward on two threads ran at 8–11 ms in the first
+     * seconds and 5–6 ms after).
+     */
+    public static final Harness DEFAULT = new Harness(7, 100, 4000, 10000, 0.03);
 
     /**
      * Validates the settings.

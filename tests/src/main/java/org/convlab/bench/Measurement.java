@@ -1,6 +1,7 @@
 package org.convlab.bench;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The timings of one workload: the time per operation in each measured round.
@@ -24,6 +25,18 @@ public record Measurement(Workload workload, double[] roundMillis) {
     }
 
     /**
+     * Pools measurements of one workload taken at different times (the rounds of all, in order), so that
+     * their median spans all of them.
+     *
+     * @param parts measurements of the same workload, at least one
+     * @return one measurement with every round
+     */
+    public static Measurement pooled(List<Measurement> parts) {
+        return new Measurement(parts.get(0).workload(),
+                parts.stream().flatMapToDouble(m -> Arrays.stream(m.roundMillis())).toArray());
+    }
+
+    /**
      * Returns the round times, sorted.
      *
      * @return a fresh sorted copy of the round times, in milliseconds per operation
@@ -40,7 +53,18 @@ public record Measurement(Workload workload, double[] roundMillis) {
      * @return milliseconds
      */
     public double medianMillis() {
-        double[] sorted = sortedMillis();
+        return median(roundMillis);
+    }
+
+    /**
+     * Returns the median of some values.
+     *
+     * @param values at least one value
+     * @return the middle value, or the mean of the two middle values
+     */
+    public static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
         int mid = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }

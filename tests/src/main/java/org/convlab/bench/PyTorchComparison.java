@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +18,8 @@ import java.util.regex.Pattern;
 /**
  * {@code ./convlab bench conv --compare-pytorch}: runs the convolution workloads W1–W4 in Java and, in a child
  * process, in PyTorch ({@code tests/src/main/python/pytorch_bench.py} under {@code /usr/bin/python3}),
- * interleaved workload by workload and thread count by thread count so that both see the same machine,
- * and prints the Java table, the suite's summary and a Markdown table of Java and PyTorch medians and their
+ * interleaved workload by workload and thread count by thread count, {@link #PASSES} times in turn, so
+ * that both see the same machine, and prints the Java table, the suite's summary and a Markdown table of Java and PyTorch medians and their
  * ratio. PyTorch is Debian's {@code python3-torch}; when it is missing it is installed with apt-get if the
  * benchmark runs as root, and otherwise the command to install it is printed.
  */
@@ -30,12 +31,30 @@ final class PyTorchComparison {
     static final Path SCRIPT = Path.of("tests", "src", "main", "python", "pytorch_bench.py");
     /** The Debian package providing PyTorch. */
     static final String PACKAGE = "python3-torch";
+    /**
+     * How many times each fused workload and its PyTorch counterpart are measured, one after the other in
+     * turn; the rounds of all passes are pooled, so that a slow spell of the machine weighs on both sides.
+     */
+    static final int PASSES = 3;
 
     private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":\\s*(\"[^\"]*\"|[-+0-9.eE]+)");
+    private static final Pattern ROUNDS = Pattern.compile("\"rounds_ms\":\\s*\\[([^\\]]*)\\]");
 
-    /** One PyTorch measurement, from a line of the script's output. */
-    record Result(String workload, int threads, double medianMillis, double minMillis, double maxMillis, String torch,
-                  String blas) {
+    /**
+     * One PyTorch measurement, from a line of the script's output, or several pooled.
+     *
+     * @param workload    the script's name for it, e.g. {@code W1 forward}
+     * @param threads     torch's thread count
+     * @param roundMillis milliseconds per call in each round
+     * @param torch       torch's version
+     * @param blas        the BLAS torch's linear layers use
+     */
+    record Result(String workload, int threads, double[] roundMillis, String torch, String blas) {
+
+        /** The median of the rounds, in milliseconds per call. */
+        double medianMillis() {
+            return Measurement.median(roundMillis);
+        }
 
         /** Parses one JSON line of the script, e.g. {@code {"workload": "W1 forward", "threads": 1, ...}}. */
         static Result parse(String line) {
@@ -45,14 +64,26 @@ final class PyTorchComparison {
                 String value = m.group(2);
                 fields.put(m.group(1), value.startsWith("\"") ? value.substring(1, value.length() - 1) : value);
             }
-            for (String key : List.of("workload", "threads", "median_ms", "min_ms", "max_ms", "torch", "blas")) {
+            Matcher rounds = ROUNDS.matcher(line);
+            for (String key : List.of("workload", "threads", "torch", "blas")) {
                 if (!fields.containsKey(key)) {
                     throw new IllegalStateException("pytorch_bench.py: no \"" + key + "\" in: " + line);
                 }
             }
+            if (!rounds.find() || rounds.group(1).isBlank()) {
+                throw new IllegalStateException("pytorch_bench.py: no \"rounds_ms\" in: " + line);
+            }
             return new Result(fields.get("workload"), Integer.parseInt(fields.get("threads")),
-                    Double.parseDouble(fields.get("median_ms")), Double.parseDouble(fields.get("min_ms")),
-                    Double.parseDouble(fields.get("max_ms")), fields.get("torch"), fields.get("blas"));
+                    Arrays.stream(rounds.group(1).split(",")).mapToDouble(v -> Double.parseDouble(v.strip())).toArray(),
+                    fields.get("torch"), fields.get("blas"));
+        }
+
+        /** The rounds of several results for the same workload and thread count, in order. */
+        static Result pooled(List<Result> parts) {
+            Result first = parts.get(0);
+            return new Result(first.workload(), first.threads(),
+                    parts.stream().flatMapToDouble(r -> Arrays.stream(r.roundMillis())).toArray(), first.torch(),
+                    first.blas());
         }
     }
 
@@ -78,23 +109,30 @@ final class PyTorchComparison {
         System.out.println();
         for (String workload : ConvWorkloads.NAMES) {
             for (int threads : GemmSuite.THREADS) {
-                boolean any = false;
-                for (Workload w : ConvSuite.workloads(workload, threads)) {
-                    if (!w.name().contains(filter)) {
-                        continue;
-                    }
-                    any = true;
-                    Measurement m = fork ? ForkedRunner.measure(suite, w) : Harness.DEFAULT.measure(w);
-                    System.err.printf(Locale.ROOT, "  %-34s %10s ms%n", w.name(), Report.millis(m.medianMillis()));
-                    java.add(m);
+                List<Workload> selected = ConvSuite.workloads(workload, threads).stream()
+                        .filter(w -> w.name().contains(filter)).toList();
+                if (selected.isEmpty()) {
+                    continue;
                 }
-                if (any) {
+                Map<String, List<Measurement>> javaPasses = new LinkedHashMap<>();
+                Map<String, List<Result>> torchPasses = new LinkedHashMap<>();
+                for (int pass = 0; pass < PASSES; pass++) {
+                    for (Workload w : selected) {
+                        if (pass > 0 && !w.labels().get("convolution").equals("fused")) {
+                            continue;
+                        }
+                        Measurement m = fork ? ForkedRunner.measure(suite, w) : Harness.DEFAULT.measure(w);
+                        System.err.printf(Locale.ROOT, "  %-34s %10s ms%n", w.name(), Report.millis(m.medianMillis()));
+                        javaPasses.computeIfAbsent(w.name(), k -> new ArrayList<>()).add(m);
+                    }
                     for (Result r : runScript(script, workload, threads)) {
                         System.err.printf(Locale.ROOT, "  %-34s %10s ms%n", "PyTorch " + r.workload() + " t" + r.threads(),
                                 Report.millis(r.medianMillis()));
-                        torch.add(r);
+                        torchPasses.computeIfAbsent(r.workload(), k -> new ArrayList<>()).add(r);
                     }
                 }
+                javaPasses.values().forEach(passes -> java.add(Measurement.pooled(passes)));
+                torchPasses.values().forEach(passes -> torch.add(Result.pooled(passes)));
             }
         }
         System.out.println(Report.environment() + (torch.isEmpty() ? ""
