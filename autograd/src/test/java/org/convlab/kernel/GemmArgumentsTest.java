@@ -61,6 +61,15 @@ class GemmArgumentsTest {
     }
 
     @Test
+    void addingTheProductOfAnAReadInPlaceRejectsTooFewRowStartsOrOffsets() {
+        FloatMatrix b = FloatMatrix.b(3, 4, B, 0, 4, false);
+        assertRejected(() -> FloatGemm.multiplyAddInPlaceA(2, 4, 3, A, new int[1], new int[3], b, C, 0, 4),
+                "m = 2 row starts", "got 1 and 3");
+        assertRejected(() -> FloatGemm.multiplyAddInPlaceA(2, 4, 3, A, new int[2], new int[2], b, C, 0, 4),
+                "k = 3 offsets", "got 2 and 2");
+    }
+
+    @Test
     void rejectsNegativeOffsets() {
         assertRejected(() -> FloatGemm.gemm(false, false, 2, 4, 3, 1, A, -1, 3, B, 0, 4, 0, C, 0, 4), "aOff", "-1");
         assertRejected(() -> FloatGemm.gemm(false, false, 2, 4, 3, 1, A, 0, 3, B, 0, 4, 0, C, -2, 4), "cOff", "-2");

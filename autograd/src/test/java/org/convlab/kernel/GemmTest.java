@@ -170,6 +170,36 @@ class GemmTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("setups")
+    void addingTheProductOfAnAReadInPlaceEqualsAddingTheProductOfTheMatrixItForms(Setup setup) {
+        int m = 11;
+        int n = 37;
+        int k = 13;
+        int cOff = 3;
+        int ldc = n + 5;
+        double[] a = NaiveGemm.integers(500, 31);
+        int[] aRows = new int[m];
+        int[] depths = new int[k];
+        for (int i = 0; i < m; i++) {
+            aRows[i] = (i * 37) % 200;
+        }
+        for (int p = 0; p < k; p++) {
+            depths[p] = (p * 101) % 290;
+        }
+        double[] aDense = new double[m * k];
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                aDense[i * k + p] = a[aRows[i] + depths[p]];
+            }
+        }
+        double[] b = NaiveGemm.integers(k * n, 32);
+        double[] c = NaiveGemm.integers(cOff + m * ldc + 4, 33);
+        double[] expected = NaiveGemm.product(false, false, m, n, k, 1, aDense, k, b, n, 1, c, cOff, ldc);
+        assertArrayEquals(expected, setup.precision().multiplyAddInPlaceA(setup.kernel(), setup.blocking(), m, n, k, a,
+                aRows, depths, b, c, cOff, ldc));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("setups")
     void givesBitIdenticalResultsOnOneAndTwoThreads(Setup setup) {
         int poolSize = Parallel.poolSize();
         Parallel.setPoolSize(Math.max(2, poolSize));

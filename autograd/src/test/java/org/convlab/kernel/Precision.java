@@ -56,6 +56,15 @@ enum Precision {
             return toDouble(cf);
         }
 
+        @Override
+        double[] multiplyAddInPlaceA(Gemm.Kernel kernel, Blocking blocking, int m, int n, int k, double[] a,
+                                     int[] aRows, int[] depths, double[] b, double[] c, int cOff, int ldc) {
+            float[] cf = toFloat(c);
+            FloatGemm.multiplyAddInPlaceA(kernel.instantiate(prefix, FloatMicroKernel.class), blocking, m, n, k,
+                    toFloat(a), aRows, depths, FloatMatrix.b(k, n, toFloat(b), 0, n, false), cf, cOff, ldc);
+            return toDouble(cf);
+        }
+
         private FloatOperand floatOperand(Element element) {
             return (dst, dstOff, outer0, outerLen, depth0, depthLen, width) -> {
                 for (int s = 0; s * width < outerLen; s++) {
@@ -119,6 +128,15 @@ enum Precision {
             return cd;
         }
 
+        @Override
+        double[] multiplyAddInPlaceA(Gemm.Kernel kernel, Blocking blocking, int m, int n, int k, double[] a,
+                                     int[] aRows, int[] depths, double[] b, double[] c, int cOff, int ldc) {
+            double[] cd = c.clone();
+            DoubleGemm.multiplyAddInPlaceA(kernel.instantiate(prefix, DoubleMicroKernel.class), blocking, m, n, k,
+                    a.clone(), aRows, depths, DoubleMatrix.b(k, n, b.clone(), 0, n, false), cd, cOff, ldc);
+            return cd;
+        }
+
         private DoubleOperand doubleOperand(Element element) {
             return (dst, dstOff, outer0, outerLen, depth0, depthLen, width) -> {
                 for (int s = 0; s * width < outerLen; s++) {
@@ -165,6 +183,13 @@ enum Precision {
      */
     abstract double[] multiplyRuns(Gemm.Kernel kernel, int m, int n, int k, double[] a, double[] b, int[] rowStarts,
                                    int column, double[] c, int cOff, int ldc);
+
+    /**
+     * {@code C += A·B} by the driver for A read in place with the given kernel and blocking: A's element
+     * (i, p) is {@code a[aRows[i] + depths[p]]}, B is row-major k × n.
+     */
+    abstract double[] multiplyAddInPlaceA(Gemm.Kernel kernel, Blocking blocking, int m, int n, int k, double[] a,
+                                          int[] aRows, int[] depths, double[] b, double[] c, int cOff, int ldc);
 
     /** Packs a block of a strided matrix into a fresh buffer pre-filled with -99. */
     abstract double[] pack(double[] data, int offset, int outerStride, int depthStride, int outerLength,

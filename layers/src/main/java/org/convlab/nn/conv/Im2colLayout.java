@@ -76,6 +76,23 @@ final class Im2colLayout {
         return offsets[r];
     }
 
+    /** {@link #pixelOffset} of every output pixel, in order. */
+    int[] pixelOffsets() {
+        int[] offsets = new int[geometry.outH() * geometry.outW()];
+        for (int p = 0; p < offsets.length; p++) {
+            offsets[p] = pixelOffset(p);
+        }
+        return offsets;
+    }
+
+    /**
+     * The length of the run of ones that follows a padded image for the row of ones of the bias-augmented
+     * im2col matrix: one past the last pixel's offset.
+     */
+    int onesLength() {
+        return pixelOffset(geometry.outH() * geometry.outW() - 1) + 1;
+    }
+
     /** Offset of output pixel p's receptive field within a padded image, relative to {@link #offset}. */
     int pixelOffset(int p) {
         int y = p / geometry.outW();

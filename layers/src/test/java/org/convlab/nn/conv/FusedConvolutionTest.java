@@ -57,6 +57,9 @@ class FusedConvolutionTest {
             new Case("in place: 73 deep, rows one tile wide", new int[] {2, 8, 16, 16}, new int[] {7, 8, 3, 3}, 1, 1),
             new Case("in place, batch 1: rows in parallel", new int[] {1, 8, 16, 16}, new int[] {6, 8, 3, 3}, 1, 1),
             new Case("in place without padding", new int[] {2, 8, 18, 18}, new int[] {3, 8, 3, 3}, 1, 0),
+            new Case("33 filters: their gradient reads the image in place", new int[] {3, 3, 6, 7},
+                    new int[] {33, 3, 3, 3}, 1, 1),
+            new Case("33 filters, stride 2", new int[] {2, 2, 9, 8}, new int[] {33, 2, 3, 2}, 2, 1),
         };
     }
 
@@ -107,6 +110,20 @@ class FusedConvolutionTest {
         boolean named = c.name().startsWith("in place");
         assertEquals(named, FloatConvolution.readsWindowsInPlace(g), "float32");
         assertEquals(named, DoubleConvolution.readsWindowsInPlace(g), "float64");
+    }
+
+    /** The cases with many filters (33) or few (at most 4); in between, the tile sizes decide. */
+    static Case[] casesWithManyOrFewFilters() {
+        return Arrays.stream(cases()).filter(c -> c.w()[0] >= 33 || c.w()[0] <= 4).toArray(Case[]::new);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("casesWithManyOrFewFilters")
+    void filterGradientsReadTheImageInPlaceWithManyFiltersAndPackItWithFew(Case c) {
+        int filters = c.w()[0];
+        int rows = c.w()[1] * c.w()[2] * c.w()[3] + 1;
+        assertEquals(filters <= 4, FloatConvolution.filtersMajor(filters, rows), "float32");
+        assertEquals(filters <= 4, DoubleConvolution.filtersMajor(filters, rows), "float64");
     }
 
     @Test
