@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * {@code ./convlab bench conv --compare-pytorch}: runs the convolution workloads W1–W4 in Java and, in a child
  * process, in PyTorch ({@code tests/src/main/python/pytorch_bench.py} under {@code /usr/bin/python3}),
  * interleaved workload by workload and thread count by thread count, {@link #PASSES} times in turn, so
- * that both see the same machine, and prints the Java table, the suite's summary and a Markdown table of Java and PyTorch medians and their
- * ratio. PyTorch is Debian's {@code python3-torch}; when it is missing it is installed with apt-get if the
+ * that both see the same machine, and prints the Java table, the suite's summary and a Markdown table of
+ * Java and PyTorch medians and their ratio. PyTorch is Debian's {@code python3-torch}; when it is missing it is installed with apt-get if the
  * benchmark runs as root, and otherwise the command to install it is printed.
  */
 final class PyTorchComparison {
